@@ -1,0 +1,29 @@
+namespace DataPlatform.Content;
+
+/// <summary>Where translations live relative to their source pages.</summary>
+public enum ContentLayout
+{
+    /// <summary>A translation sits beside its page as <c>&lt;name&gt;.sv.md</c> (Hugo's default).</summary>
+    Suffix,
+
+    /// <summary>Each language has its own folder under the content root, pages paired by relative path.</summary>
+    Directories,
+}
+
+/// <summary>The <c>Content</c> configuration section: where the Markdown content is and how it is laid out.</summary>
+public sealed class ContentOptions
+{
+    public const string SectionName = "Content";
+
+    /// <summary>The content folder. Relative paths are resolved against the working directory. Default: the repository's <c>content/</c>.</summary>
+    public string Root { get; set; } = "";
+
+    /// <summary><see cref="ContentLayout.Suffix"/> (default) or <see cref="ContentLayout.Directories"/>.</summary>
+    public ContentLayout Layout { get; set; } = ContentLayout.Suffix;
+
+    /// <summary>With <see cref="ContentLayout.Directories"/>: the folder under <see cref="Root"/> for each language code, e.g. <c>en</c> → <c>english</c>.</summary>
+    public Dictionary<string, string> Directories { get; set; } = new(StringComparer.OrdinalIgnoreCase) { ["en"] = "en", ["sv"] = "sv" };
+
+    /// <summary>How long to wait after the last file change before reloading, in milliseconds. Editors' tools write several files at once.</summary>
+    public int ReloadDebounceMilliseconds { get; set; } = 150;
+}

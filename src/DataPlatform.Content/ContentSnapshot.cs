@@ -1,0 +1,153 @@
+namespace DataPlatform.Content;
+
+/// <summary>
+/// Everything the site serves from content, built once per change and never modified: pages by URL,
+/// translations, listings, menus, redirects and files. A reload builds a new snapshot and swaps one reference.
+/// </summary>
+public sealed class ContentSnapshot
+{
+    private readonly Dictionary<string, Page> _byUrl;
+    private readonly Dictionary<string, Dictionary<string, Page>> _byTranslationKey;
+    private readonly Dictionary<(string Language, string Directory), Page> _sections;
+    private readonly Dictionary<(string Language, string Directory), List<Page>> _children;
+
+    public IReadOnlyList<Page> Pages { get; }
+
+    /// <summary>Old URLs (<c>aliases</c>) → the page's URL, answered with a permanent redirect.</summary>
+    public IReadOnlyDictionary<string, string> Redirects { get; }
+
+    /// <summary>Site paths of files served as they are (<c>content/static/</c>, bundle images) → absolute file paths.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; }
+
+    /// <summary>Per language code, per menu name, the top-level entries.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<MenuItem>>> Menus { get; }
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public DateTimeOffset LoadedAt { get; }
+
+    /// <summary>The next moment a page's <c>publishDate</c> or <c>expiryDate</c> changes what is visible; the store reloads then.</summary>
+    public DateTimeOffset? NextScheduledChange { get; }
+
+    /// <summary>Changes whenever any page changes; used for ETags and cache invalidation.</summary>
+    public string Version { get; }
+
+    public static ContentSnapshot Empty { get; } = new([], new Dictionary<string, string>(), new Dictionary<string, string>(),
+        new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<MenuItem>>>(), [], DateTimeOffset.MinValue, null, "empty");
+
+    public ContentSnapshot(
+        IReadOnlyList<Page> pages,
+        IReadOnlyDictionary<string, string> redirects,
+        IReadOnlyDictionary<string, string> files,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<MenuItem>>> menus,
+        IReadOnlyList<Diagnostic> diagnostics,
+        DateTimeOffset loadedAt,
+        DateTimeOffset? nextScheduledChange,
+        string version)
+    {
+        Pages = pages;
+        Redirects = redirects;
+        Files = files;
+        Menus = menus;
+        Diagnostics = diagnostics;
+        LoadedAt = loadedAt;
+        NextScheduledChange = nextScheduledChange;
+        Version = version;
+        _byUrl = new Dictionary<string, Page>(StringComparer.OrdinalIgnoreCase);
+        foreach (var page in pages)
+        {
+            _byUrl.TryAdd(page.Url, page);
+        }
+        _byTranslationKey = pages.GroupBy(p => p.TranslationKey, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.GroupBy(p => p.Language.Code).ToDictionary(l => l.Key, l => l.First()), StringComparer.OrdinalIgnoreCase);
+        _sections = [];
+        foreach (var page in pages.Where(p => p.IsListPage))
+        {
+            _sections.TryAdd((page.Language.Code, page.Directory), page);
+        }
+        _children = pages.Where(p => p.Kind != PageKind.Home)
+            .GroupBy(p => (p.Language.Code, p.ParentDirectory))
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p, PageOrder.Instance).ToList());
+    }
+
+    public Page? Find(string url) => _byUrl.GetValueOrDefault(url);
+
+    public Page? Home(SiteLanguage language) => Section(language, "");
+
+    /// <summary>The section page of a content folder in a language, if there is one.</summary>
+    public Page? Section(SiteLanguage language, string directory) => _sections.GetValueOrDefault((language.Code, directory));
+
+    /// <summary>The same page in another language, if it has been translated.</summary>
+    public Page? Translation(Page page, SiteLanguage language) =>
+        page.Language == language ? page
+        : _byTranslationKey.TryGetValue(page.TranslationKey, out var byLanguage) ? byLanguage.GetValueOrDefault(language.Code) : null;
+
+    /// <summary>The pages and subsections directly below a section, in Hugo's order: weight, then newest, then title.</summary>
+    public IReadOnlyList<Page> Children(Page section) =>
+        section.IsListPage && _children.TryGetValue((section.Language.Code, section.Directory), out var list) ? list : [];
+
+    /// <summary>Every regular page below a section folder, however deep, in Hugo's order.</summary>
+    public IEnumerable<Page> PagesIn(SiteLanguage language, string section) =>
+        Pages.Where(p => p.Kind == PageKind.Page && p.Language == language && p.Section.Equals(section, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The sections from the home page down to, not including, <paramref name="page"/>.</summary>
+    public IReadOnlyList<Page> Ancestors(Page page)
+    {
+        var trail = new List<Page>();
+        if (page.Kind == PageKind.Home)
+        {
+            return trail;
+        }
+        var directory = page.ParentDirectory;
+        while (true)
+        {
+            if (Section(page.Language, directory) is { } section)
+            {
+                trail.Add(section);
+            }
+            if (directory.Length == 0)
+            {
+                break;
+            }
+            var slash = directory.LastIndexOf('/');
+            directory = slash < 0 ? "" : directory[..slash];
+        }
+        trail.Reverse();
+        return trail;
+    }
+
+    public IReadOnlyList<MenuItem> Menu(SiteLanguage language, string name) =>
+        Menus.TryGetValue(language.Code, out var menus) && menus.TryGetValue(name, out var items) ? items : [];
+}
+
+/// <summary>Hugo's default page order: weight (pages without one last), then newest date first, then title.</summary>
+public sealed class PageOrder : IComparer<Page>
+{
+    public static readonly PageOrder Instance = new();
+
+    public int Compare(Page? x, Page? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+        if (x is null || y is null)
+        {
+            return x is null ? 1 : -1;
+        }
+        var wx = x.Meta.Weight == 0 ? int.MaxValue : x.Meta.Weight;
+        var wy = y.Meta.Weight == 0 ? int.MaxValue : y.Meta.Weight;
+        var c = wx.CompareTo(wy);
+        if (c != 0)
+        {
+            return c;
+        }
+        c = Nullable.Compare(y.Date, x.Date);
+        if (c != 0)
+        {
+            return c;
+        }
+        c = StringComparer.CurrentCultureIgnoreCase.Compare(x.Title, y.Title);
+        return c != 0 ? c : string.CompareOrdinal(x.SourcePath, y.SourcePath);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+
+namespace DataPlatform.Content;
+
+/// <summary>What one reload did, for logs and benchmarks.</summary>
+public sealed record ReloadReport(ContentSnapshot Snapshot, TimeSpan Elapsed, int ParsedFiles, Exception? Error);
+
+/// <summary>
+/// Holds the current <see cref="ContentSnapshot"/> and replaces it when files change. Requests read
+/// <see cref="Current"/> (one volatile read, no locks, no I/O); reloads run on a background thread,
+/// one at a time, debounced, and swap the reference only when the new snapshot is complete.
+/// </summary>
+public sealed class ContentStore : IDisposable
+{
+    private readonly ContentLoader _loader;
+    private readonly ContentOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly Lock _reloadLock = new();
+    private readonly Timer _debounce;
+    private readonly Timer _scheduled;
+    private FileSystemWatcher? _watcher;
+    private ContentSnapshot _current = ContentSnapshot.Empty;
+    private bool _loaded;
+
+    public ContentStore(ContentOptions options, TimeProvider? clock = null)
+    {
+        _options = options;
+        _clock = clock ?? TimeProvider.System;
+        _loader = new ContentLoader(options, _clock);
+        _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+        _scheduled = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    /// <summary>The snapshot to serve. Never null; empty until the first load.</summary>
+    public ContentSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>True once a load has succeeded.</summary>
+    public bool IsLoaded => Volatile.Read(ref _loaded);
+
+    public string Root => _loader.Root;
+
+    /// <summary>Raised after every reload attempt, on the reloading thread.</summary>
+    public event Action<ReloadReport>? Reloaded;
+
+    /// <summary>Loads the content and starts following changes to it.</summary>
+    public ReloadReport Start()
+    {
+        var report = Reload();
+        if (System.IO.Directory.Exists(_loader.Root))
+        {
+            _watcher = new FileSystemWatcher(_loader.Root)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                InternalBufferSize = 64 * 1024,
+            };
+            _watcher.Changed += OnChange;
+            _watcher.Created += OnChange;
+            _watcher.Deleted += OnChange;
+            _watcher.Renamed += OnChange;
+            // An overflowed event queue means we missed changes: reload everything (the cache keeps it cheap).
+            _watcher.Error += (_, _) => OnChange(null, null);
+            _watcher.EnableRaisingEvents = true;
+        }
+        return report;
+    }
+
+    private void OnChange(object? sender, FileSystemEventArgs? e) =>
+        _debounce.Change(_options.ReloadDebounceMilliseconds, Timeout.Infinite);
+
+    /// <summary>Rebuilds the snapshot now. On failure the previous snapshot stays in place.</summary>
+    public ReloadReport Reload()
+    {
+        lock (_reloadLock)
+        {
+            var watch = Stopwatch.StartNew();
+            ReloadReport report;
+            try
+            {
+                var snapshot = _loader.Load();
+                Volatile.Write(ref _current, snapshot);
+                Volatile.Write(ref _loaded, true);
+                report = new ReloadReport(snapshot, watch.Elapsed, _loader.LastParsedCount, null);
+                if (snapshot.NextScheduledChange is { } next)
+                {
+                    // Timers cannot wait longer than ~49 days; waking up early just reloads once more.
+                    var due = Math.Clamp((next - _clock.GetUtcNow()).TotalMilliseconds + 50, 0, TimeSpan.FromDays(1).TotalMilliseconds);
+                    _scheduled.Change((long)due, Timeout.Infinite);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                report = new ReloadReport(Current, watch.Elapsed, 0, e);
+            }
+            Reloaded?.Invoke(report);
+            return report;
+        }
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _debounce.Dispose();
+        _scheduled.Dispose();
+    }
+}

@@ -1,0 +1,62 @@
+namespace DataPlatform.Content;
+
+/// <summary>Hugo's three kinds of content page.</summary>
+public enum PageKind
+{
+    /// <summary><c>content/_index.md</c>: the home page.</summary>
+    Home,
+
+    /// <summary><c>content/&lt;section&gt;/_index.md</c>: a section's own page, which lists its pages.</summary>
+    Section,
+
+    /// <summary>A single page: <c>&lt;slug&gt;.md</c> or a bundle's <c>&lt;slug&gt;/index.md</c>.</summary>
+    Page,
+}
+
+/// <summary>One published page in one language, with its HTML rendered ahead of time. Immutable once in a snapshot.</summary>
+public sealed class Page
+{
+    public required SiteLanguage Language { get; init; }
+
+    /// <summary>The page's path on the site, with the language prefix and a trailing slash: <c>/sv/about/</c>.</summary>
+    public required string Url { get; init; }
+
+    public required PageKind Kind { get; init; }
+
+    /// <summary>The top-level folder the page lives in (<c>news</c>, <c>events</c>); empty for the home page and root pages.</summary>
+    public required string Section { get; init; }
+
+    /// <summary>The content folder of this page's parent section (<c>""</c> for the root), used for listings and breadcrumbs.</summary>
+    public required string ParentDirectory { get; init; }
+
+    /// <summary>For home and section pages: the folder they describe. For other pages: their own logical path.</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>Pairs translations: the logical path without a language (<c>about/_index.md</c>) unless front matter sets <c>translationKey</c>.</summary>
+    public required string TranslationKey { get; init; }
+
+    /// <summary>The file the page came from, relative to the content root; empty for a section the engine made up.</summary>
+    public required string SourcePath { get; init; }
+
+    public required FrontMatter Meta { get; init; }
+
+    public required ParsedFile Parsed { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary><c>type</c> from front matter, else the section; picks the view (events render differently from news).</summary>
+    public string Type => Meta.Type ?? Section;
+
+    public string Html => Parsed.Html;
+
+    public string Summary => Parsed.Summary;
+
+    public DateTimeOffset? Date => Meta.Date ?? Meta.PublishDate;
+
+    /// <summary>When the page last changed: <c>lastmod</c>, else its date.</summary>
+    public DateTimeOffset? LastModified => Meta.LastMod ?? Date;
+
+    public bool IsListPage => Kind != PageKind.Page;
+
+    public override string ToString() => $"{Url} ({SourcePath})";
+}

@@ -1,0 +1,32 @@
+namespace DataPlatform.Content;
+
+/// <summary>A link or image reference found in a page's body, with its line in the file.</summary>
+public sealed record ContentLink(string Url, int Line, bool IsImage, bool HasAltText);
+
+/// <summary>A heading in a page's body, for the table of contents and the heading-level check.</summary>
+public sealed record ContentHeading(int Level, string Id, string Text, int Line);
+
+/// <summary>
+/// What one Markdown file turned into, independent of every other file, so it can be cached by
+/// path and modification time and reused across reloads. <see cref="FrontMatter"/> is null when the
+/// file could not be read as a page; the reason is in <see cref="Diagnostics"/>.
+/// </summary>
+public sealed record ParsedFile(
+    FrontMatter? FrontMatter,
+    string Html,
+    IReadOnlyList<ContentHeading> Headings,
+    string Summary,
+    string PlainText,
+    IReadOnlyList<ContentLink> Links,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    string FrontMatterText = "")
+{
+    /// <summary>The file line of the first front-matter line that sets <paramref name="key"/>, or 1; for pointing editors at the right line.</summary>
+    public int LineOf(string key)
+    {
+        var lines = FrontMatterText.Split('\n');
+        var index = Array.FindIndex(lines, l => l.TrimStart().StartsWith(key + ":", StringComparison.OrdinalIgnoreCase)
+            || l.TrimStart().StartsWith(key + " =", StringComparison.OrdinalIgnoreCase));
+        return index < 0 ? 1 : index + 2;
+    }
+}

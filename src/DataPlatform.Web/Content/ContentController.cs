@@ -1,0 +1,143 @@
+using DataPlatform.Content;
+using DataPlatform.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Localization;
+using Microsoft.Net.Http.Headers;
+
+namespace DataPlatform.Web.Content;
+
+/// <summary>Serves whatever the content snapshot holds at a path: a file, a redirect for an old URL, or a page.</summary>
+public sealed class ContentController(ContentStore store, PortalLayout layout, TimeProvider clock, IStringLocalizer<Localization.SharedResource> t) : Controller
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    [HttpGet, HttpHead]
+    public IActionResult Show(int? page)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+        var snapshot = store.Current;
+        var path = Request.Path.Value ?? "/";
+
+        if (snapshot.Files.TryGetValue(path, out var file))
+        {
+            return ServeFile(file);
+        }
+        if (!path.EndsWith('/') && snapshot.Find(path + "/") is not null || snapshot.Redirects.ContainsKey(path + "/"))
+        {
+            return RedirectPermanent(path + "/" + Request.QueryString);
+        }
+        if (snapshot.Redirects.TryGetValue(path, out var target))
+        {
+            return RedirectPermanent(target);
+        }
+
+        var language = SiteLanguage.FromPath(path);
+        var found = snapshot.Find(path);
+        var isFallback = false;
+        if (found is null && path.EndsWith('/'))
+        {
+            // Not translated yet: show the other language's page, with a notice, in this language's frame.
+            var other = language.Other;
+            var original = snapshot.Find(other.Localize(language.Neutral(path)));
+            if (original is not null)
+            {
+                if (snapshot.Translation(original, language) is { } translation && !translation.Url.Equals(path, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Redirect(translation.Url);
+                }
+                found = original;
+                isFallback = true;
+            }
+        }
+        if (found is null)
+        {
+            return NotFoundPage();
+        }
+        if (page is < 1 || (page is not null && !found.IsListPage))
+        {
+            return NotFoundPage();
+        }
+        return View(ViewFor(found), BuildModel(snapshot, found, language, isFallback, page ?? 1));
+    }
+
+    private PageViewModel BuildModel(ContentSnapshot snapshot, Page page, SiteLanguage language, bool isFallback, int pageNumber)
+    {
+        IReadOnlyList<Page> children = [];
+        Pager? pager = null;
+        if (page.Kind == PageKind.Section)
+        {
+            var all = snapshot.Children(page);
+            var pageCount = Math.Max(1, (all.Count + Pager.PageSize - 1) / Pager.PageSize);
+            pageNumber = Math.Min(pageNumber, pageCount);
+            children = all.Skip((pageNumber - 1) * Pager.PageSize).Take(Pager.PageSize).ToList();
+            pager = pageCount > 1 ? new Pager(pageNumber, pageCount, Request.Path.Value ?? page.Url) : null;
+        }
+        var model = new PageViewModel
+        {
+            Page = page,
+            IsFallback = isFallback,
+            Ancestors = snapshot.Ancestors(page),
+            Children = children,
+            Pager = pager,
+            HomeBlocks = page.Kind == PageKind.Home ? HomeBlocks(snapshot, page.Language) : [],
+            Sections = page.Kind == PageKind.Home ? snapshot.Children(page).Where(p => p.Kind == PageKind.Section).ToList() : [],
+        };
+        return layout.Apply(model, page, language);
+    }
+
+    private List<HomeBlock> HomeBlocks(ContentSnapshot snapshot, SiteLanguage language)
+    {
+        var now = clock.GetUtcNow();
+        var blocks = new List<HomeBlock>();
+        void Add(string section, string heading, Func<IEnumerable<Page>, IEnumerable<Page>> pick)
+        {
+            if (snapshot.Section(language, section) is { } sectionPage)
+            {
+                var pages = pick(snapshot.PagesIn(language, section)).Take(3).ToList();
+                if (pages.Count > 0)
+                {
+                    blocks.Add(new HomeBlock(t[heading], sectionPage, pages));
+                }
+            }
+        }
+        Add("highlights", "Latest highlights", pages => pages.OrderByDescending(p => p.Date));
+        Add("events", "Upcoming events", pages => pages.Where(p => (p.Meta.End ?? p.Meta.Start) >= now).OrderBy(p => p.Meta.Start));
+        Add("news", "News", pages => pages.OrderByDescending(p => p.Date));
+        return blocks;
+    }
+
+    private static string ViewFor(Page page) => page.Kind switch
+    {
+        PageKind.Home => "Home",
+        PageKind.Section => "Section",
+        _ => "Page",
+    };
+
+    private IActionResult ServeFile(string fullPath)
+    {
+        if (!ContentTypes.TryGetContentType(fullPath, out var contentType))
+        {
+            contentType = "application/octet-stream";
+        }
+        var info = new FileInfo(fullPath);
+        if (!info.Exists)
+        {
+            return NotFoundPage();
+        }
+        Response.Headers.CacheControl = "public, max-age=3600";
+        var etag = new EntityTagHeaderValue($"\"{info.LastWriteTimeUtc.Ticks:x}-{info.Length:x}\"");
+        return PhysicalFile(fullPath, contentType, info.LastWriteTimeUtc, etag, enableRangeProcessing: true);
+    }
+
+    private ViewResult NotFoundPage()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        var model = layout.Apply(new LayoutViewModel(), t["Page not found"]);
+        model.NoIndex = true;
+        return View("~/Views/Status/NotFound.cshtml", model);
+    }
+}

@@ -1,0 +1,89 @@
+using DataPlatform.Content;
+using DataPlatform.Web.Site;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Web.Content;
+
+public static class ContentExtensions
+{
+    public static void AddPortalContent(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ContentOptions>()
+            .BindConfiguration(ContentOptions.SectionName)
+            .PostConfigure(o => o.Root = ContentRootLocator.Resolve(o.Root))
+            .Validate(o => Directory.Exists(o.Root), "Content:Root does not name an existing folder.")
+            .Validate(o => o.Layout != ContentLayout.Directories || SiteLanguage.All.All(l => o.Directories.ContainsKey(l.Code)),
+                "Content:Layout is Directories but Content:Directories does not name a folder for every language (en, sv).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new ContentStore(sp.GetRequiredService<IOptions<ContentOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<ContentStartup>();
+        builder.Services.AddScoped<PortalLayout>();
+    }
+
+    /// <summary>Every path no other endpoint claims is looked up in the content snapshot.</summary>
+    public static void MapContent(this WebApplication app) =>
+        app.MapControllerRoute("content", "{**path}", new { controller = "Content", action = "Show" });
+}
+
+/// <summary>Finds the repository's <c>content/</c> folder when <c>Content:Root</c> is not set, wherever the app is started from.</summary>
+public static class ContentRootLocator
+{
+    public static string Resolve(string configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "DataPlatform.sln")) && Directory.Exists(Path.Combine(dir.FullName, "content")))
+                {
+                    return Path.Combine(dir.FullName, "content");
+                }
+            }
+        }
+        return Path.GetFullPath("content");
+    }
+}
+
+/// <summary>Loads content before the server accepts requests and logs what each reload found.</summary>
+public sealed class ContentStartup(ContentStore store, ILogger<ContentStartup> logger) : IHostedService
+{
+    private HashSet<Diagnostic> _reported = [];
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        store.Reloaded += Report;
+        store.Start();
+        return Task.CompletedTask;
+    }
+
+    private void Report(ReloadReport report)
+    {
+        if (report.Error is not null)
+        {
+            logger.LogError("Content reload failed, still serving the previous content: {Reason}", report.Error.Message);
+            return;
+        }
+        var snapshot = report.Snapshot;
+        logger.LogInformation("Content loaded from {Root}: {Pages} pages, {Files} files, {Errors} errors, {Warnings} warnings in {Elapsed:0} ms ({Parsed} files parsed)",
+            store.Root, snapshot.Pages.Count, snapshot.Files.Count, snapshot.Diagnostics.Count(d => d.Severity == Severity.Error),
+            snapshot.Diagnostics.Count(d => d.Severity == Severity.Warning), report.Elapsed.TotalMilliseconds, report.ParsedFiles);
+        // Each problem once, not again on every reload while it is unfixed.
+        foreach (var d in snapshot.Diagnostics.Where(d => !_reported.Contains(d)))
+        {
+            logger.Log(d.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning,
+                "Content {Severity} in {File}:{Line} {Code}: {Message}", d.Severity, d.File, d.Line, d.Code, d.Message);
+        }
+        _reported = snapshot.Diagnostics.ToHashSet();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        store.Reloaded -= Report;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,37 @@
+using DataPlatform.Content;
+using DataPlatform.Web.Site;
+
+namespace DataPlatform.Web.Content;
+
+/// <summary>One page of a paged list.</summary>
+public sealed record Pager(int Page, int PageCount, string BaseUrl)
+{
+    public const int PageSize = 20;
+
+    public string UrlFor(int page) => page <= 1 ? BaseUrl : $"{BaseUrl}?page={page}";
+}
+
+/// <summary>A content page as the views see it.</summary>
+public sealed class PageViewModel : LayoutViewModel
+{
+    public required Page Page { get; init; }
+
+    /// <summary>True when the page is shown in place of a translation that does not exist yet.</summary>
+    public bool IsFallback { get; init; }
+
+    public IReadOnlyList<Page> Ancestors { get; init; } = [];
+
+    /// <summary>For section pages: this page of the section's listing.</summary>
+    public IReadOnlyList<Page> Children { get; init; } = [];
+
+    public Pager? Pager { get; init; }
+
+    /// <summary>Blocks on the home page: the newest pages of each section worth showing there.</summary>
+    public IReadOnlyList<HomeBlock> HomeBlocks { get; init; } = [];
+
+    /// <summary>Top-level sections, for the home page's links into the site.</summary>
+    public IReadOnlyList<Page> Sections { get; init; } = [];
+}
+
+/// <summary>A titled list of pages on the home page, with a link to the whole section.</summary>
+public sealed record HomeBlock(string Heading, Page Section, IReadOnlyList<Page> Pages);

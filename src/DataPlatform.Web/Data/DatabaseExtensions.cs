@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DataPlatform.Web.Data;
+
+/// <summary>Whether the schema is in place; readiness and the submission spool wait for it.</summary>
+public sealed class DatabaseState
+{
+    private volatile bool _migrated;
+
+    public bool IsMigrated => _migrated;
+
+    public void MarkMigrated() => _migrated = true;
+}
+
+public static class DatabaseExtensions
+{
+    public static void AddPortalDatabase(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Portal");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:Portal is not set. Set it (environment variable ConnectionStrings__Portal) or start the portal with scripts/run, which sets up a local PostgreSQL.");
+        }
+        NpgsqlConnectionStringBuilder parsed;
+        try
+        {
+            parsed = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Portal is not a valid PostgreSQL connection string: {e.Message}", e);
+        }
+        var dataSource = NpgsqlDataSource.Create(parsed.ConnectionString);
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddSingleton<DatabaseState>();
+        builder.Services.AddDbContextPool<PortalDbContext>(o => o.UseNpgsql(dataSource));
+        builder.Services.AddHostedService<DatabaseMigrationService>();
+    }
+}
+
+/// <summary>
+/// Migrates at start-up. A database that is down does not stop the portal from serving content:
+/// the service keeps retrying in the background and <c>/readyz</c> reports not ready until it succeeds.
+/// </summary>
+public sealed class DatabaseMigrationService(NpgsqlDataSource dataSource, DatabaseState state, ILogger<DatabaseMigrationService> logger) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Try once before the server starts listening, so a healthy start serves a migrated database from the first request.
+        if (!await TryMigrate(cancellationToken))
+        {
+            await base.StartAsync(cancellationToken);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested && !await TryMigrate(stoppingToken))
+        {
+            await Task.Delay(delay, stoppingToken);
+            delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
+        }
+    }
+
+    private async Task<bool> TryMigrate(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var applied = await DatabaseMigrator.MigrateAsync(dataSource, cancellationToken);
+            if (applied.Count > 0)
+            {
+                logger.LogInformation("Applied database migrations {Migrations}", applied);
+            }
+            state.MarkMigrated();
+            return true;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            logger.LogWarning("The database is not reachable yet ({Reason}); retrying", e.Message);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace DataPlatform.Web.Data;
+
+/// <summary>Which form a submission came from.</summary>
+public enum SubmissionKind
+{
+    Contact,
+    Event,
+    Highlight,
+}
+
+/// <summary>Where a submission is in staff review. Spam is kept, marked, so a false positive can be recovered.</summary>
+public enum SubmissionStatus
+{
+    New,
+    InReview,
+    Accepted,
+    Rejected,
+    Spam,
+    Done,
+}
+
+/// <summary>One thing a visitor sent. <see cref="Reference"/> is safe to show; <see cref="IdempotencyKey"/> makes storing it twice impossible.</summary>
+public sealed class Submission
+{
+    public Guid Id { get; set; }
+    public string Reference { get; set; } = "";
+    public Guid IdempotencyKey { get; set; }
+    public SubmissionKind Kind { get; set; }
+    public SubmissionStatus Status { get; set; } = SubmissionStatus.New;
+    public string Language { get; set; } = "en";
+    public string? SourcePage { get; set; }
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string? Title { get; set; }
+    public string? Message { get; set; }
+
+    /// <summary>The form's other fields as a JSON object (stored as <c>jsonb</c>).</summary>
+    public string Fields { get; set; } = "{}";
+
+    public string? SpamReason { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset StoredAt { get; set; }
+    public DateTimeOffset? NotifiedAt { get; set; }
+}

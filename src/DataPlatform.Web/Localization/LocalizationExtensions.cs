@@ -1,0 +1,30 @@
+using System.Globalization;
+using DataPlatform.Content;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace DataPlatform.Web.Localization;
+
+public static class LocalizationExtensions
+{
+    public static void AddPortalLocalization(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization();
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = SiteLanguage.All.Select(l => new CultureInfo(l.Code)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(SiteLanguage.Default.Code);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new UrlCultureProvider()];
+        });
+    }
+
+    /// <summary>View and form-validation messages come from the one shared resource.</summary>
+    public static IMvcBuilder AddPortalViewLocalization(this IMvcBuilder mvc) => mvc
+        .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+        .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+    /// <summary>Must run after routing (aspnetcore#15313) so the culture applies to everything the endpoint renders.</summary>
+    public static void UsePortalLocalization(this WebApplication app) => app.UseRequestLocalization();
+}

@@ -1,0 +1,30 @@
+using DataPlatform.Content;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
+
+namespace DataPlatform.Web.Localization;
+
+/// <summary>
+/// The page's language comes from its URL and nothing else: <c>/sv/…</c> is Swedish, the rest English.
+/// Error pages rendered by re-execution use the URL the visitor asked for.
+/// </summary>
+public sealed class UrlCultureProvider : RequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        var language = PortalLanguage.Of(httpContext);
+        return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(language.Code));
+    }
+}
+
+public static class PortalLanguage
+{
+    /// <summary>The language of the page the visitor asked for, also when an error page is rendered for it.</summary>
+    public static SiteLanguage Of(HttpContext context) => SiteLanguage.FromPath(OriginalPath(context));
+
+    public static string OriginalPath(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+        ?? context.Features.Get<IExceptionHandlerPathFeature>()?.Path
+        ?? context.Request.Path.Value
+        ?? "/";
+}

@@ -1,0 +1,30 @@
+using DataPlatform.Web.Content;
+using DataPlatform.Web.Data;
+using DataPlatform.Web.Health;
+using DataPlatform.Web.Localization;
+using DataPlatform.Web.Logging;
+using DataPlatform.Web.Site;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalLogging();
+builder.AddPortalSite();
+builder.AddPortalDatabase();
+builder.AddPortalContent();
+builder.AddPortalLocalization();
+builder.Services.AddControllersWithViews().AddPortalViewLocalization();
+
+var app = builder.Build();
+
+app.UseRequestLogging();
+app.UsePortalErrorPages();
+app.UseSecurityHeaders();
+app.UseRouting();
+app.UsePortalLocalization();
+
+app.MapStaticAssets();
+app.MapHealthEndpoints();
+app.MapControllers();
+app.MapContent();
+
+app.Run();

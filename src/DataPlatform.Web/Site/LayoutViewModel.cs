@@ -1,0 +1,32 @@
+using DataPlatform.Content;
+
+namespace DataPlatform.Web.Site;
+
+/// <summary>A link to the same page in another language, for <c>hreflang</c>.</summary>
+public sealed record AlternateLink(SiteLanguage Language, string Url);
+
+/// <summary>What the layout needs from every page: language, title, metadata and where the language switcher goes.</summary>
+public class LayoutViewModel
+{
+    public SiteLanguage Language { get; set; } = SiteLanguage.Default;
+
+    public string Title { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    /// <summary>Absolute canonical URL; for a page shown in place of a missing translation, the original's.</summary>
+    public string? CanonicalUrl { get; set; }
+
+    public IReadOnlyList<AlternateLink> Alternates { get; set; } = [];
+
+    /// <summary>Where the language switcher leads: the translation, or the same path in the other language.</summary>
+    public string SwitchUrl { get; set; } = "/";
+
+    /// <summary>The request path, for marking the current menu entry.</summary>
+    public string CurrentPath { get; set; } = "/";
+
+    /// <summary>Keep search engines away (fallback pages, forms' confirmation pages, errors).</summary>
+    public bool NoIndex { get; set; }
+
+    public string SiteTitle { get; set; } = "";
+}

@@ -1,0 +1,60 @@
+using DataPlatform.Content;
+using DataPlatform.Web.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Web.Site;
+
+/// <summary>Fills the layout part of a view model from the request (and the content page, when there is one).</summary>
+public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOptions> site, ContentStore content)
+{
+    private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("No current request.");
+
+    public SiteLanguage Language => PortalLanguage.Of(Http);
+
+    public string Absolute(string path)
+    {
+        var baseUrl = site.Value.BaseUrl.TrimEnd('/');
+        if (baseUrl.Length == 0)
+        {
+            baseUrl = $"{Http.Request.Scheme}://{Http.Request.Host}";
+        }
+        return baseUrl + path;
+    }
+
+    /// <summary>For pages that are not content (forms, search, errors): the same path exists in both languages.</summary>
+    public T Apply<T>(T model, string title, string? description = null) where T : LayoutViewModel
+    {
+        var language = Language;
+        var path = PortalLanguage.OriginalPath(Http);
+        var neutral = language.Neutral(path);
+        var query = Http.Request.QueryString.Value ?? "";
+        model.Language = language;
+        model.Title = title;
+        model.Description = description;
+        model.CurrentPath = path;
+        model.SwitchUrl = language.Other.Localize(neutral) + query;
+        model.Alternates = SiteLanguage.All.Select(l => new AlternateLink(l, Absolute(l.Localize(neutral)))).ToList();
+        model.CanonicalUrl = Absolute(path);
+        model.SiteTitle = site.Value.TitleFor(language.Code);
+        return model;
+    }
+
+    /// <summary>For a content page, shown in <paramref name="language"/> (its own, or another when it stands in for a missing translation).</summary>
+    public T Apply<T>(T model, Page page, SiteLanguage language) where T : LayoutViewModel
+    {
+        var snapshot = content.Current;
+        var translations = SiteLanguage.All.Select(l => snapshot.Translation(page, l)).OfType<Page>().ToList();
+        var other = language.Other;
+        var otherPage = snapshot.Translation(page, other);
+        model.Language = language;
+        model.Title = page.Title;
+        model.Description = page.Meta.Description ?? page.Summary;
+        model.CurrentPath = Http.Request.Path.Value ?? "/";
+        model.SwitchUrl = otherPage?.Url ?? other.Localize(page.Language.Neutral(page.Url));
+        model.Alternates = translations.Select(t => new AlternateLink(t.Language, Absolute(t.Url))).ToList();
+        model.CanonicalUrl = Absolute(page.Url);
+        model.NoIndex = page.Language != language;
+        model.SiteTitle = site.Value.TitleFor(language.Code);
+        return model;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+
+namespace DataPlatform.Web.Site;
+
+public static class SiteExtensions
+{
+    public static void AddPortalSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateOnStart();
+        builder.Services.AddHttpContextAccessor();
+        // Swedish letters stay letters in the HTML instead of becoming &#xF6; entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Nothing a visitor sends is bigger than a long message; refuse anything larger before reading it.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024);
+        builder.Services.Configure<RouteOptions>(o => o.AppendTrailingSlash = true);
+    }
+
+    /// <summary>
+    /// Errors never show stack traces or paths: exceptions go to a bilingual error page, and bare
+    /// status codes (400, 405, 413, …) get a bilingual page of their own.
+    /// </summary>
+    public static void UsePortalErrorPages(this WebApplication app)
+    {
+        app.UseExceptionHandler("/status/500");
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+    }
+
+    /// <summary>A small set of headers every response carries. Styles may be inline because editors write raw HTML.</summary>
+    public static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; " +
+            "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+        await next();
+    });
+}

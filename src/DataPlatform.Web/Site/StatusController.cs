@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace DataPlatform.Web.Site;
+
+/// <summary>The message for an error status, in the language of the page the visitor asked for.</summary>
+public sealed class StatusViewModel : LayoutViewModel
+{
+    public int StatusCode { get; set; }
+
+    public string Message { get; set; } = "";
+}
+
+/// <summary>Renders error pages for bare status codes and unhandled exceptions (re-executed by the error-page middleware).</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class StatusController(PortalLayout layout, IStringLocalizer<Localization.SharedResource> t) : Controller
+{
+    [Route("/status/{code:int}")]
+    public IActionResult Show(int code)
+    {
+        if (code == StatusCodes.Status404NotFound)
+        {
+            var notFound = layout.Apply(new LayoutViewModel(), t["Page not found"]);
+            notFound.NoIndex = true;
+            Response.StatusCode = code;
+            return View("NotFound", notFound);
+        }
+        var (title, message) = code switch
+        {
+            400 => (t["Bad request"], t["The address or the form data could not be understood. Check what you entered and try again."]),
+            403 => (t["Access denied"], t["You do not have permission to see this page."]),
+            405 => (t["Method not allowed"], t["This address cannot be used that way."]),
+            413 => (t["Too much data"], t["What you sent is larger than the portal accepts. Shorten it and try again."]),
+            415 => (t["Unsupported content"], t["The form data was sent in a format the portal does not accept."]),
+            429 => (t["Too many requests"], t["You have sent many requests in a short time. Please wait a minute and try again."]),
+            503 => (t["Temporarily unavailable"], t["This part of the portal is temporarily unavailable. Please try again in a few minutes."]),
+            >= 500 => (t["Something went wrong"], t["An unexpected error occurred on our side. It has been logged; please try again later."]),
+            _ => (t["Something went wrong"], t["The request could not be completed."]),
+        };
+        var model = layout.Apply(new StatusViewModel { StatusCode = code, Message = message }, title);
+        model.NoIndex = true;
+        Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
+        return View("Status", model);
+    }
+}
