@@ -66,7 +66,9 @@ public static partial class PageParser
         }
         catch (YamlException e)
         {
-            var line = (int)e.Start.Line + 1; // the front matter's first line is line 2 of the file
+            // The front matter's first line is line 2 of the file; an error found at the end of the
+            // front matter (an unclosed bracket) is reported on its last line, not on the closing '---'.
+            var line = Math.Min((int)e.Start.Line + 1, split.Yaml!.Split('\n').Length + 1);
             return Failed(relativePath, line, "front-matter-yaml", $"Front matter is not valid YAML: {Clean(e.Message)}");
         }
         catch (FormatException e)

@@ -17,26 +17,29 @@ public static class DatabaseExtensions
 {
     public static void AddPortalDatabase(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Portal");
+        // Resolved when first needed, so configuration added late (test hosts) is seen too.
+        builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(PortalConnectionString(sp.GetRequiredService<IConfiguration>())));
+        builder.Services.AddSingleton<DatabaseState>();
+        builder.Services.AddDbContextPool<PortalDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddHostedService<DatabaseMigrationService>();
+    }
+
+    private static string PortalConnectionString(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Portal");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
                 "ConnectionStrings:Portal is not set. Set it (environment variable ConnectionStrings__Portal) or start the portal with scripts/run, which sets up a local PostgreSQL.");
         }
-        NpgsqlConnectionStringBuilder parsed;
         try
         {
-            parsed = new NpgsqlConnectionStringBuilder(connectionString);
+            return new NpgsqlConnectionStringBuilder(connectionString).ConnectionString;
         }
         catch (ArgumentException e)
         {
             throw new InvalidOperationException($"ConnectionStrings:Portal is not a valid PostgreSQL connection string: {e.Message}", e);
         }
-        var dataSource = NpgsqlDataSource.Create(parsed.ConnectionString);
-        builder.Services.AddSingleton(dataSource);
-        builder.Services.AddSingleton<DatabaseState>();
-        builder.Services.AddDbContextPool<PortalDbContext>(o => o.UseNpgsql(dataSource));
-        builder.Services.AddHostedService<DatabaseMigrationService>();
     }
 }
 

@@ -1,0 +1,204 @@
+using DataPlatform.Content;
+using DataPlatform.Tests.Infrastructure;
+
+namespace DataPlatform.Tests.Content;
+
+public class ContentLoaderTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 1, 15, 12, 0, 0, TimeSpan.Zero);
+
+    private static ContentSnapshot Load(string fixture = "site", ContentLayout layout = ContentLayout.Suffix, Dictionary<string, string>? directories = null)
+    {
+        var options = new ContentOptions { Root = Fixtures.Path(fixture), Layout = layout };
+        if (directories is not null)
+        {
+            options.Directories = directories;
+        }
+        return new ContentLoader(options, new FixedClock(Now)).Load();
+    }
+
+    [Theory]
+    [InlineData("/", "Fixture Home", "en", PageKind.Home)]
+    [InlineData("/sv/", "Fixturens startsida", "sv", PageKind.Home)]
+    [InlineData("/about/", "About us", "en", PageKind.Section)]
+    [InlineData("/sv/about/", "Om oss", "sv", PageKind.Section)]
+    [InlineData("/about/team/", "Our team", "en", PageKind.Page)]
+    [InlineData("/sv/about/team/", "Vårt team", "sv", PageKind.Page)]
+    [InlineData("/about/our-history/", "History", "en", PageKind.Page)]
+    [InlineData("/news/first-story/", "First story", "en", PageKind.Page)]
+    [InlineData("/sv/news/first-story/", "Första nyheten", "sv", PageKind.Page)]
+    [InlineData("/special/place/", "Custom URL", "en", PageKind.Page)]
+    [InlineData("/sv/svonly/", "Bara på svenska", "sv", PageKind.Page)]
+    [InlineData("/toml/", "TOML page", "en", PageKind.Page)]
+    [InlineData("/nosection/deep/page/", "Deep page", "en", PageKind.Page)]
+    [InlineData("/nosection/", "Nosection", "en", PageKind.Section)]
+    public void Maps_urls_to_pages_and_languages(string url, string title, string language, PageKind kind)
+    {
+        var page = Load().Find(url);
+
+        Assert.NotNull(page);
+        Assert.Equal((title, language, kind), (page.Title, page.Language.Code, page.Kind));
+    }
+
+    [Theory]
+    [InlineData("/news/draft/")]
+    [InlineData("/news/future/")]
+    [InlineData("/news/expired/")]
+    [InlineData("/about/history/")]
+    [InlineData("/sv/about/our-history/")]
+    public void Drafts_future_expired_and_overridden_paths_are_not_pages(string url)
+    {
+        Assert.Null(Load().Find(url));
+    }
+
+    [Fact]
+    public void Future_publish_date_schedules_a_reload()
+    {
+        Assert.Equal(new DateTimeOffset(2999, 1, 1, 0, 0, 0, TimeSpan.FromHours(1)), Load().NextScheduledChange);
+    }
+
+    [Fact]
+    public void Translations_are_paired_and_missing_ones_are_null()
+    {
+        var snapshot = Load();
+        var team = snapshot.Find("/about/team/")!;
+        var history = snapshot.Find("/about/our-history/")!;
+
+        Assert.Equal("/sv/about/team/", snapshot.Translation(team, SiteLanguage.Swedish)?.Url);
+        Assert.Null(snapshot.Translation(history, SiteLanguage.Swedish));
+    }
+
+    [Fact]
+    public void Cascade_is_inherited_and_own_values_win()
+    {
+        var snapshot = Load();
+
+        Assert.Equal("staff", snapshot.Find("/about/team/")!.Meta.GetString("audience"));
+        Assert.Equal("researchers", snapshot.Find("/about/our-history/")!.Meta.GetString("audience"));
+        Assert.Equal("Inherited alt text", snapshot.Find("/about/our-history/")!.Meta.BannerAlt);
+        Assert.Null(snapshot.Find("/news/second/")!.Meta.GetString("audience"));
+    }
+
+    [Fact]
+    public void Aliases_redirect_including_relative_ones()
+    {
+        var snapshot = Load();
+
+        Assert.Equal("/about/team/", snapshot.Redirects["/team/"]);
+        Assert.Equal("/about/team/", snapshot.Redirects["/about/old-team/"]);
+    }
+
+    [Fact]
+    public void Section_children_follow_weight_then_date_then_title()
+    {
+        var snapshot = Load();
+        var news = snapshot.Find("/news/")!;
+
+        Assert.Equal(["Weighted story", "Second story", "First story"], snapshot.Children(news).Select(p => p.Title));
+    }
+
+    [Fact]
+    public void Menus_nest_by_parent_and_order_by_weight()
+    {
+        var snapshot = Load();
+        var main = snapshot.Menu(SiteLanguage.English, "main");
+
+        Assert.Equal(["Home", "About us", "TOML page", "Orphan"], main.Select(m => m.Name));
+        Assert.Equal(["History", "Our team"], main[1].Children.Select(c => c.Name));
+        Assert.Equal("/about/our-history/", main[1].Children[0].Url);
+        Assert.Equal("Our team", Assert.Single(snapshot.Menu(SiteLanguage.English, "footer")[0].Children).Name);
+    }
+
+    [Fact]
+    public void Swedish_menu_borrows_untranslated_entries_pointing_at_the_swedish_fallback()
+    {
+        var about = Load().Menu(SiteLanguage.Swedish, "main").Single(m => m.Identifier == "about");
+
+        Assert.Equal("Om oss", about.Name);
+        Assert.Contains(about.Children, c => c is { Name: "Vårt team", Url: "/sv/about/team/" });
+        Assert.Contains(about.Children, c => c is { Name: "History", Url: "/sv/about/our-history/" });
+    }
+
+    [Fact]
+    public void Missing_menu_parent_is_an_error_with_file_and_line()
+    {
+        var diagnostic = Assert.Single(Load().Diagnostics, d => d.Code == "menu-parent");
+
+        Assert.Equal(("about/orphan.md", 5, Severity.Error), (diagnostic.File, diagnostic.Line, diagnostic.Severity));
+    }
+
+    [Fact]
+    public void Static_and_bundle_files_are_served_beside_their_pages_in_both_languages()
+    {
+        var files = Load().Files;
+
+        Assert.True(files.ContainsKey("/files/doc.txt"));
+        Assert.True(files.ContainsKey("/news/first-story/picture.svg"));
+        Assert.True(files.ContainsKey("/sv/news/first-story/picture.svg"));
+    }
+
+    [Fact]
+    public void Breadcrumb_ancestors_run_from_home_down()
+    {
+        var snapshot = Load();
+
+        Assert.Equal(["/", "/about/"], snapshot.Ancestors(snapshot.Find("/about/team/")!).Select(p => p.Url));
+        Assert.Equal(["/sv/", "/sv/about/"], snapshot.Ancestors(snapshot.Find("/sv/about/team/")!).Select(p => p.Url));
+    }
+
+    [Fact]
+    public void Directories_layout_pairs_pages_by_relative_path()
+    {
+        var snapshot = Load("dirs", ContentLayout.Directories, new() { ["en"] = "english", ["sv"] = "svenska" });
+
+        Assert.Equal("Installera", snapshot.Find("/sv/guide/install/")?.Title);
+        Assert.Equal("/sv/guide/install/", snapshot.Translation(snapshot.Find("/guide/install/")!, SiteLanguage.Swedish)?.Url);
+        Assert.Null(snapshot.Find("/sv/guide/english-only/"));
+        Assert.Equal(["Guide på svenska"], snapshot.Menu(SiteLanguage.Swedish, "main").Select(m => m.Name));
+        Assert.Empty(snapshot.Diagnostics);
+    }
+
+    [Fact]
+    public void Directories_layout_with_a_missing_folder_reports_it()
+    {
+        var snapshot = Load("dirs", ContentLayout.Directories, new() { ["en"] = "english", ["sv"] = "nope" });
+
+        Assert.Contains(snapshot.Diagnostics, d => d.Code == "language-folder" && d.File == "nope");
+        Assert.NotNull(snapshot.Find("/guide/install/"));
+    }
+
+    [Fact]
+    public void Duplicate_urls_keep_the_first_and_report_the_second()
+    {
+        var root = Fixtures.Copy("site");
+        File.WriteAllText(Path.Combine(root, "zz-clash.md"), "---\ntitle: Clash\nurl: /special/place/\n---\nBody\n");
+
+        var snapshot = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now)).Load();
+
+        Assert.Equal("Custom URL", snapshot.Find("/special/place/")!.Title);
+        var error = Assert.Single(snapshot.Diagnostics, d => d.Code == "duplicate-url");
+        Assert.Equal(("zz-clash.md", 3), (error.File, error.Line));
+    }
+
+    [Fact]
+    public void A_reload_after_one_edit_parses_one_file()
+    {
+        var root = Fixtures.Copy("site");
+        var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
+        loader.Load();
+        var file = Path.Combine(root, "news", "second.md");
+        File.WriteAllText(file, "---\ntitle: Second story, edited\ndate: 2024-04-01\n---\nEdited.\n");
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+
+        var snapshot = loader.Load();
+
+        Assert.Equal(1, loader.LastParsedCount);
+        Assert.Equal("Second story, edited", snapshot.Find("/news/second/")!.Title);
+    }
+}
+
+/// <summary>A clock that stands still, so no test depends on today's date.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using AngleSharp.Dom;
+using DataPlatform.Tests.Infrastructure;
+
+namespace DataPlatform.Tests.Content;
+
+/// <summary>The portal over the repository's own content: every page answers, in the right language, and links hold.</summary>
+public sealed class SiteTests : IAsyncLifetime
+{
+    private PortalFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent);
+        _client = _factory.CreatePlainClient();
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Every_page_answers_with_its_language_hreflang_and_a_menu()
+    {
+        var pages = _factory.Content.Current.Pages;
+        Assert.True(pages.Count >= 16, $"only {pages.Count} pages");
+        foreach (var page in pages)
+        {
+            var response = await _client.GetAsync(page.Url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page.Url} answered {response.StatusCode}");
+            var document = await Html.ParseAsync(response);
+            Assert.Equal(page.Language.Code, document.DocumentElement.GetAttribute("lang"));
+            Assert.Contains(document.QuerySelectorAll("link[rel=alternate][hreflang]"), l => l.GetAttribute("hreflang") == page.Language.Code);
+            Assert.NotEmpty(document.QuerySelectorAll(".main-nav a"));
+            Assert.DoesNotContain("{{", document.Body!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Crawl_from_both_home_pages_finds_no_broken_internal_link()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<(string Url, string From)>([("/", "start"), ("/sv/", "start")]);
+        var broken = new List<string>();
+        while (queue.Count > 0)
+        {
+            var (url, from) = queue.Dequeue();
+            if (!seen.Add(url))
+            {
+                continue;
+            }
+            var response = await _client.GetAsync(url);
+            if (response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.Found)
+            {
+                queue.Enqueue((response.Headers.Location!.ToString(), url));
+                continue;
+            }
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                broken.Add($"{url} ({(int)response.StatusCode}) linked from {from}");
+                continue;
+            }
+            if (response.Content.Headers.ContentType?.MediaType != "text/html")
+            {
+                continue;
+            }
+            var document = await Html.ParseAsync(response);
+            foreach (var link in document.QuerySelectorAll("a[href], img[src], link[href]"))
+            {
+                var target = link.GetAttribute("href") ?? link.GetAttribute("src")!;
+                if (target.StartsWith("http://localhost", StringComparison.Ordinal))
+                {
+                    target = new Uri(target).PathAndQuery;
+                }
+                if (target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal))
+                {
+                    queue.Enqueue((target.Split('#')[0], url));
+                }
+            }
+        }
+        Assert.Empty(broken);
+        Assert.True(seen.Count > 20, $"the crawl reached only {seen.Count} URLs");
+    }
+
+    [Theory]
+    [InlineData("/about/", "sv", "/sv/about/")]
+    [InlineData("/sv/about/technical-environment/", "en", "/about/technical-environment/")]
+    [InlineData("/contact/", "sv", "/sv/contact/")]
+    public async Task Language_switcher_leads_to_the_translation(string url, string otherLanguage, string expected)
+    {
+        var document = await Html.GetAsync(_client, url);
+
+        var switcher = document.QuerySelector("a.language-switch")!;
+        Assert.Equal((expected, otherLanguage), (switcher.GetAttribute("href"), switcher.GetAttribute("hreflang")));
+    }
+
+    [Fact]
+    public async Task Current_page_is_marked_in_the_main_menu()
+    {
+        var document = await Html.GetAsync(_client, "/about/data-office/");
+
+        var current = Assert.Single(document.QuerySelectorAll(".main-nav a[aria-current=page]"));
+        Assert.Equal("/about/data-office/", current.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Table_of_contents_and_breadcrumbs_render()
+    {
+        var document = await Html.GetAsync(_client, "/about/technical-environment/");
+
+        Assert.NotEmpty(document.QuerySelectorAll("nav.toc a[href^='#']"));
+        Assert.Equal(["/", "/about/", "/about/technical-environment/"], document.QuerySelectorAll("nav.breadcrumbs a").Select(a => a.GetAttribute("href")));
+        Assert.NotNull(document.QuerySelector("figure img[alt]"));
+    }
+
+    [Theory]
+    [InlineData("/no-such-page/", "en", "Page not found")]
+    [InlineData("/sv/finns-inte/", "sv", "Sidan hittades inte")]
+    public async Task Not_found_is_bilingual_with_status_404(string url, string language, string heading)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var document = await Html.ParseAsync(response);
+        Assert.Equal(language, document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(heading, document.QuerySelector("h1")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/environment/", "/about/technical-environment/")]
+    [InlineData("/about", "/about/")]
+    [InlineData("/sv/about/technical-environment", "/sv/about/technical-environment/")]
+    public async Task Aliases_and_missing_slashes_redirect_permanently(string url, string target)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(target, response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Static_files_are_served_with_cache_headers()
+    {
+        var response = await _client.GetAsync("/img/environment.svg");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.NotNull(response.Content.Headers.LastModified);
+        Assert.Contains("max-age", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+
+        var again = new HttpRequestMessage(HttpMethod.Get, "/img/environment.svg");
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(again)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_and_readiness_answer()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/readyz")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/news/?page=abc")]
+    [InlineData("/news/?page=-1")]
+    public async Task Bad_query_values_get_a_clear_error_not_a_crash(string url)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{url}: {response.StatusCode}");
+        var document = await Html.ParseAsync(response);
+        Assert.NotNull(document.QuerySelector("h1"));
+        Assert.DoesNotContain("Exception", document.Body!.TextContent, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,22 @@
+using AngleSharp;
+using AngleSharp.Dom;
+
+namespace DataPlatform.Tests.Infrastructure;
+
+/// <summary>Parses responses into DOM documents so tests assert on elements, not on strings.</summary>
+public static class Html
+{
+    private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return await Context.OpenAsync(request => request.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
+    }
+
+    public static async Task<IDocument> GetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        return await ParseAsync(response);
+    }
+}
