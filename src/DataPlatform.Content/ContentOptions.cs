@@ -25,5 +25,5 @@ public sealed class ContentOptions
     public Dictionary<string, string> Directories { get; set; } = new(StringComparer.OrdinalIgnoreCase) { ["en"] = "en", ["sv"] = "sv" };
 
     /// <summary>How long to wait after the last file change before reloading, in milliseconds. Editors' tools write several files at once.</summary>
-    public int ReloadDebounceMilliseconds { get; set; } = 150;
+    public int ReloadDebounceMilliseconds { get; set; } = 100;
 }

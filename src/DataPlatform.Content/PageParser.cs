@@ -6,7 +6,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
+using YamlDotNet.RepresentationModel;
 
 namespace DataPlatform.Content;
 
@@ -22,7 +22,6 @@ public static partial class PageParser
         .UseYamlFrontMatter()
         .Build();
 
-    private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     [GeneratedRegex(@"<(?<tag>a|img|link|script|source|iframe)\b[^>]*?\s(?<attr>href|src)\s*=\s*(?:""(?<url>[^""]*)""|'(?<url>[^']*)')[^>]*>", RegexOptions.IgnoreCase)]
@@ -96,46 +95,56 @@ public static partial class PageParser
 
         var document = Markdown.Parse(body, Pipeline);
         var headings = new List<ContentHeading>();
-        foreach (var heading in document.Descendants<HeadingBlock>())
-        {
-            var id = heading.GetAttributes().Id;
-            var headingText = heading.Inline is null ? "" : InlineText(heading.Inline);
-            if (id is not null)
-            {
-                headings.Add(new ContentHeading(heading.Level, id, headingText, split.BodyLine + heading.Line));
-                // A visible anchor so readers can link to a section.
-                heading.Inline?.AppendChild(new HtmlInline(
-                    $" <a class=\"heading-anchor\" href=\"#{WebUtility.HtmlEncode(id)}\" aria-label=\"{WebUtility.HtmlEncode(AnchorLabel(language, headingText))}\">#</a>"));
-            }
-        }
-
         var links = new List<ContentLink>();
-        foreach (var link in document.Descendants<LinkInline>())
+        var rawHtml = new List<(string Text, int Line)>();
+        ParagraphBlock? firstParagraph = null;
+        // One walk over the tree collects everything; each Descendants<T>() call would walk it again.
+        foreach (var node in document.Descendants())
         {
-            if (link.Url is { Length: > 0 } url)
+            switch (node)
             {
-                links.Add(new ContentLink(url, split.BodyLine + link.Line, link.IsImage, !link.IsImage || link.FirstChild is not null));
+                case HeadingBlock heading when heading.GetAttributes().Id is { } id:
+                    var headingText = heading.Inline is null ? "" : InlineText(heading.Inline);
+                    headings.Add(new ContentHeading(heading.Level, id, headingText, split.BodyLine + heading.Line));
+                    break;
+                case ParagraphBlock paragraph when firstParagraph is null && paragraph.Inline?.FirstChild is not null:
+                    firstParagraph = paragraph;
+                    break;
+                case LinkInline { Url.Length: > 0 } link:
+                    links.Add(new ContentLink(link.Url, split.BodyLine + link.Line, link.IsImage, !link.IsImage || link.FirstChild is not null));
+                    break;
+                case HtmlBlock block:
+                    rawHtml.Add((block.Lines.ToString(), block.Line));
+                    break;
+                case HtmlInline inline:
+                    rawHtml.Add((inline.Tag, inline.Line));
+                    break;
             }
         }
-        foreach (var raw in document.Descendants<HtmlBlock>().Select(b => (Text: b.Lines.ToString(), b.Line))
-                     .Concat(document.Descendants<HtmlInline>().Select(i => (Text: i.Tag, i.Line))))
+        foreach (var raw in rawHtml)
         {
             foreach (Match m in HtmlLinkRegex().Matches(raw.Text))
             {
                 var isImage = m.Groups["tag"].Value.Equals("img", StringComparison.OrdinalIgnoreCase);
-                if (m.Groups["tag"].Value == "a" && m.Value.Contains("heading-anchor", StringComparison.Ordinal))
-                {
-                    continue;
-                }
                 var line = split.BodyLine + raw.Line + raw.Text.AsSpan(0, m.Index).Count('\n');
                 links.Add(new ContentLink(WebUtility.HtmlDecode(m.Groups["url"].Value), line, isImage, !isImage || AltRegex().IsMatch(m.Value)));
             }
         }
+        // A visible anchor on each heading so readers can link to a section (added after the walk: it changes the tree).
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            if (heading.GetAttributes().Id is { } id)
+            {
+                var label = AnchorLabel(language, headings.FirstOrDefault(h => h.Id == id)?.Text ?? "");
+                heading.Inline?.AppendChild(new HtmlInline(
+                    $" <a class=\"heading-anchor\" href=\"#{WebUtility.HtmlEncode(id)}\" aria-label=\"{WebUtility.HtmlEncode(label)}\">#</a>"));
+            }
+        }
 
         var html = document.ToHtml(Pipeline);
-        var plain = PlainText(document);
-        var summary = frontMatter.Summary ?? frontMatter.Description ?? FirstParagraph(document);
-        return new ParsedFile(frontMatter, html, headings, summary, plain, links, diagnostics, split.Yaml ?? "");
+        var summary = frontMatter.Summary ?? frontMatter.Description
+            ?? (firstParagraph?.Inline is null ? "" : Truncate(Whitespace().Replace(InlineText(firstParagraph.Inline), " ").Trim(), 300));
+        return new ParsedFile(frontMatter, html, headings, summary, links, diagnostics, split.Yaml ?? "");
     }
 
     private static string AnchorLabel(SiteLanguage language, string heading) =>
@@ -157,13 +166,13 @@ public static partial class PageParser
     private static ParsedFile Failed(string file, int line, string code, string message) =>
         Failed(new Diagnostic(Severity.Error, code, file, line, message));
 
-    private static ParsedFile Failed(Diagnostic diagnostic) => new(null, "", [], "", "", [], [diagnostic]);
+    private static ParsedFile Failed(Diagnostic diagnostic) => new(null, "", [], "", [], [diagnostic]);
 
     private enum FrontMatterFormat { Yaml, Toml }
 
     private sealed record Split(string? Yaml, FrontMatterFormat Format, string Body, int BodyLine, Diagnostic? Error)
     {
-        public int LineOf(string key) => new ParsedFile(null, "", [], "", "", [], [], Yaml ?? "").LineOf(key);
+        public int LineOf(string key) => new ParsedFile(null, "", [], "", [], [], Yaml ?? "").LineOf(key);
     }
 
     /// <summary>Front matter must open on line 1 with <c>---</c> (YAML) or <c>+++</c> (TOML) and close with the same line.</summary>
@@ -211,22 +220,29 @@ public static partial class PageParser
         {
             return TomlFrontMatter.Parse(text);
         }
-        var parsed = Yaml.Deserialize<object?>(text);
-        return parsed switch
+        // The representation model, not the reflection-based deserializer: front matter is just maps,
+        // lists and strings, and this is several times faster on a cold start.
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
-            null => new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase),
-            IDictionary<object, object?> map => (Dictionary<string, object?>)Normalize(map)!,
-            _ => throw new YamlException("Front matter must be a set of 'key: value' lines."),
-        };
+            return new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        }
+        return ToValue(stream.Documents[0].RootNode) as Dictionary<string, object?>
+            ?? throw new YamlException("Front matter must be a set of 'key: value' lines.");
     }
 
-    /// <summary>YamlDotNet gives object-keyed dictionaries; views and Hugo expect case-insensitive string keys.</summary>
-    private static object? Normalize(object? value) => value switch
+    /// <summary>Maps become case-insensitive string-keyed dictionaries (Hugo's keys are case-insensitive), sequences lists, scalars strings.</summary>
+    private static object? ToValue(YamlNode node) => node switch
     {
-        IDictionary<object, object?> map => map.ToDictionary(kv => Convert.ToString(kv.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            kv => Normalize(kv.Value), StringComparer.OrdinalIgnoreCase),
-        IList<object?> list => list.Select(Normalize).ToList(),
-        _ => value,
+        YamlMappingNode map => map.Children.Aggregate(new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase), (d, kv) =>
+        {
+            d[(kv.Key as YamlScalarNode)?.Value ?? kv.Key.ToString()] = ToValue(kv.Value);
+            return d;
+        }),
+        YamlSequenceNode list => list.Children.Select(ToValue).ToList(),
+        YamlScalarNode scalar => scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "~" or "null" or "" ? null : scalar.Value,
+        _ => null,
     };
 
     private static string InlineText(ContainerInline inline)
@@ -245,29 +261,6 @@ public static partial class PageParser
                 case LineBreakInline:
                     sb.Append(' ');
                     break;
-            }
-        }
-        return sb.ToString();
-    }
-
-    private static string FirstParagraph(MarkdownDocument document)
-    {
-        var paragraph = document.Descendants<ParagraphBlock>().FirstOrDefault(p => p.Inline is not null && InlineText(p.Inline).Trim().Length > 0);
-        return paragraph?.Inline is null ? "" : Truncate(Whitespace().Replace(InlineText(paragraph.Inline), " ").Trim(), 300);
-    }
-
-    private static string PlainText(MarkdownDocument document)
-    {
-        var sb = new StringBuilder();
-        foreach (var block in document.Descendants<LeafBlock>())
-        {
-            if (block.Inline is not null)
-            {
-                sb.Append(InlineText(block.Inline)).Append('\n');
-            }
-            else if (block is CodeBlock code)
-            {
-                sb.Append(code.Lines.ToString()).Append('\n');
             }
         }
         return sb.ToString();

@@ -16,7 +16,6 @@ public sealed record ParsedFile(
     string Html,
     IReadOnlyList<ContentHeading> Headings,
     string Summary,
-    string PlainText,
     IReadOnlyList<ContentLink> Links,
     IReadOnlyList<Diagnostic> Diagnostics,
     string FrontMatterText = "")
