@@ -74,6 +74,11 @@ public static partial class PageParser
         {
             return Failed(relativePath, 2, "front-matter-yaml", $"Front matter is not valid: {e.Message}");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet gives up on some malformed input without a position.
+            return Failed(relativePath, 2, "front-matter-yaml", "Front matter is not valid YAML (check brackets, quotes and indentation).");
+        }
         var frontMatter = new FrontMatter(values);
         foreach (var key in new[] { "date", "publishDate", "expiryDate", "lastmod", "start", "end", "registration_deadline" })
         {

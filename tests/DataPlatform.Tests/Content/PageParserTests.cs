@@ -40,7 +40,7 @@ public class PageParserTests
         Assert.Null(parsed.FrontMatter);
         var error = Assert.Single(parsed.Diagnostics);
         Assert.Equal("front-matter-yaml", error.Code);
-        Assert.InRange(error.Line, 3, 5);
+        Assert.InRange(error.Line, 2, 5);
     }
 
     [Fact]
