@@ -4,6 +4,7 @@ using DataPlatform.Web.Health;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Logging;
 using DataPlatform.Web.Site;
+using DataPlatform.Web.Submissions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.AddPortalLogging();
 builder.AddPortalSite();
 builder.AddPortalDatabase();
 builder.AddPortalContent();
+builder.AddPortalSubmissions();
 builder.AddPortalLocalization();
 builder.Services.AddControllersWithViews().AddPortalViewLocalization();
 
@@ -21,6 +23,7 @@ app.UsePortalErrorPages();
 app.UseSecurityHeaders();
 app.UseRouting();
 app.UsePortalLocalization();
+app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapHealthEndpoints();

@@ -23,7 +23,17 @@ public static class SiteExtensions
     /// </summary>
     public static void UsePortalErrorPages(this WebApplication app)
     {
-        app.UseExceptionHandler("/status/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/status/error",
+            // A body over Kestrel's limit or a malformed form is the client's doing: 413/400, not 500.
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
     }
 

@@ -15,6 +15,10 @@ public sealed class StatusViewModel : LayoutViewModel
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class StatusController(PortalLayout layout, IStringLocalizer<Localization.SharedResource> t) : Controller
 {
+    /// <summary>After an exception: the status the exception handler chose.</summary>
+    [Route("/status/error")]
+    public IActionResult Error() => Show(Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : 500);
+
     [Route("/status/{code:int}")]
     public IActionResult Show(int code)
     {

@@ -1,0 +1,72 @@
+using DataPlatform.Web.Data;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Web.Submissions;
+
+/// <summary>
+/// Moves spooled submissions into PostgreSQL once it answers again, including ones left by a previous run.
+/// A file is deleted only after its row is committed; the idempotency key makes a retry after a crash harmless.
+/// </summary>
+public sealed class SpoolDrainService(
+    SubmissionSpool spool,
+    SpoolSignal signal,
+    NotificationSignal notificationSignal,
+    IServiceScopeFactory scopes,
+    DatabaseState database,
+    TimeProvider clock,
+    IOptions<SubmissionOptions> options,
+    ILogger<SpoolDrainService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(options.Value.SpoolRetryMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (database.IsMigrated)
+            {
+                await DrainAsync(stoppingToken);
+            }
+            try
+            {
+                await signal.WaitAsync(interval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Stores what the spool holds; stops at the first database failure and tries again later.</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var stored = 0;
+        foreach (var (file, submission) in spool.ReadAll())
+        {
+            if (submission is null)
+            {
+                logger.LogError("Spool file {File} cannot be read; moved aside as .bad", Path.GetFileName(file));
+                SubmissionSpool.Quarantine(file);
+                continue;
+            }
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+                await SubmissionIntake.StoreAsync(db, submission, clock, cancellationToken);
+                SubmissionSpool.Remove(file);
+                stored++;
+            }
+            catch (Exception e) when (SubmissionIntake.IsDatabaseUnavailable(e))
+            {
+                break;
+            }
+        }
+        if (stored > 0)
+        {
+            logger.LogInformation("Stored {Count} spooled submissions", stored);
+            notificationSignal.Notify();
+        }
+        return stored;
+    }
+}

@@ -1,0 +1,214 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using DataPlatform.Web.Data;
+using DataPlatform.Web.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace DataPlatform.Web.Submissions;
+
+/// <summary>What every form carries besides its own fields: the anti-spam fields and the idempotency key.</summary>
+public abstract class SubmissionForm : IValidatableObject
+{
+    /// <summary>The honeypot: hidden from people, filled in by bots.</summary>
+    public string? Website { get; set; }
+
+    /// <summary>When the form was served, signed so it cannot be forged.</summary>
+    public string? Stamp { get; set; }
+
+    /// <summary>Generated when the form is served; a second post of the same form is the same submission.</summary>
+    public string? SubmissionKey { get; set; }
+
+    [Required(ErrorMessage = "Enter your name.")]
+    [StringLength(200, ErrorMessage = "Your name can be at most {1} characters.")]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "Enter your email address.")]
+    [StringLength(254, ErrorMessage = "The email address can be at most {1} characters.")]
+    [EmailAddress(ErrorMessage = "Enter an email address like name@example.org.")]
+    public string? Email { get; set; }
+
+    public abstract SubmissionKind Kind { get; }
+
+    /// <summary>The submission's typed columns and its other fields, for storage.</summary>
+    public abstract (string? Title, string? Message, IReadOnlyDictionary<string, object?> Fields) ToStored();
+
+    public virtual IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // NUL and other control characters (and U+FFFD from undecodable bytes) are never real input and would not store cleanly.
+        foreach (var property in GetType().GetProperties().Where(p => p.PropertyType == typeof(string) && p.Name is not nameof(Stamp)))
+        {
+            if (property.GetValue(this) is string value && value.Any(c => c == '\uFFFD' || (char.IsControl(c) && c is not '\r' and not '\n' and not '\t')))
+            {
+                yield return new ValidationResult(L(validationContext, "This field contains characters that are not allowed."), [property.Name]);
+            }
+        }
+    }
+
+    /// <summary>Messages from <see cref="Validate"/> in the page's language (attribute messages are localized by MVC).</summary>
+    protected static string L(ValidationContext context, string text) =>
+        context.GetService(typeof(IStringLocalizer<SharedResource>)) is IStringLocalizer localizer ? localizer[text] : text;
+
+    protected static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Contains('.', StringComparison.Ordinal);
+}
+
+/// <summary>The general contact form.</summary>
+public sealed class ContactForm : SubmissionForm
+{
+    [StringLength(300, ErrorMessage = "The subject can be at most {1} characters.")]
+    public string? Subject { get; set; }
+
+    [Required(ErrorMessage = "Enter your message.")]
+    [StringLength(5000, ErrorMessage = "The message can be at most {1} characters.")]
+    public string? Message { get; set; }
+
+    public override SubmissionKind Kind => SubmissionKind.Contact;
+
+    public override (string?, string?, IReadOnlyDictionary<string, object?>) ToStored() =>
+        (Subject?.Trim(), Message?.Trim(), new Dictionary<string, object?>());
+}
+
+/// <summary>Suggest an event for the events section.</summary>
+public sealed class EventSuggestionForm : SubmissionForm
+{
+    public static readonly IReadOnlyList<string> EventTypes = ["conference", "course", "seminar", "webinar", "workshop", "other"];
+
+    [Required(ErrorMessage = "Enter the event's title.")]
+    [StringLength(300, ErrorMessage = "The title can be at most {1} characters.")]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "Choose the type of event.")]
+    public string? EventType { get; set; }
+
+    [Required(ErrorMessage = "Enter the start date.")]
+    public string? StartDate { get; set; }
+
+    public string? StartTime { get; set; }
+
+    [Required(ErrorMessage = "Enter the end date.")]
+    public string? EndDate { get; set; }
+
+    public string? EndTime { get; set; }
+
+    [StringLength(300, ErrorMessage = "The venue can be at most {1} characters.")]
+    public string? Venue { get; set; }
+
+    [StringLength(500, ErrorMessage = "The organisers can be at most {1} characters.")]
+    public string? Organisers { get; set; }
+
+    [Required(ErrorMessage = "Enter a web address with information about the event.")]
+    [StringLength(2000, ErrorMessage = "The web address can be at most {1} characters.")]
+    public string? EventUrl { get; set; }
+
+    [StringLength(2000, ErrorMessage = "The web address can be at most {1} characters.")]
+    public string? RegistrationUrl { get; set; }
+
+    [Required(ErrorMessage = "Describe the event.")]
+    [StringLength(5000, ErrorMessage = "The description can be at most {1} characters.")]
+    public string? Description { get; set; }
+
+    public bool IsOrganiser { get; set; }
+
+    public override SubmissionKind Kind => SubmissionKind.Event;
+
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var result in base.Validate(validationContext))
+        {
+            yield return result;
+        }
+        if (EventType is not null && !EventTypes.Contains(EventType))
+        {
+            yield return new ValidationResult(L(validationContext, "Choose the type of event."), [nameof(EventType)]);
+        }
+        var start = ParseDate(StartDate, StartTime);
+        var end = ParseDate(EndDate, EndTime);
+        if (StartDate is not null && start is null)
+        {
+            yield return new ValidationResult(L(validationContext, "Enter a real start date as YYYY-MM-DD and an optional time as HH:MM."), [nameof(StartDate)]);
+        }
+        if (EndDate is not null && end is null)
+        {
+            yield return new ValidationResult(L(validationContext, "Enter a real end date as YYYY-MM-DD and an optional time as HH:MM."), [nameof(EndDate)]);
+        }
+        if (start is not null && end is not null && end < start)
+        {
+            yield return new ValidationResult(L(validationContext, "The event cannot end before it starts."), [nameof(EndDate)]);
+        }
+        if (EventUrl is not null && !IsHttpUrl(EventUrl))
+        {
+            yield return new ValidationResult(L(validationContext, "Enter a web address starting with https:// or http://."), [nameof(EventUrl)]);
+        }
+        if (!string.IsNullOrWhiteSpace(RegistrationUrl) && !IsHttpUrl(RegistrationUrl))
+        {
+            yield return new ValidationResult(L(validationContext, "Enter a web address starting with https:// or http://."), [nameof(RegistrationUrl)]);
+        }
+    }
+
+    /// <summary>A date (<c>2025-03-14</c>) and optional time (<c>09:30</c>) that both exist on the calendar and clock.</summary>
+    public static DateTime? ParseDate(string? date, string? time)
+    {
+        if (!DateOnly.TryParseExact(date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day.Year is < 2000 or > 2100)
+        {
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(time))
+        {
+            return day.ToDateTime(TimeOnly.MinValue);
+        }
+        return TimeOnly.TryParseExact(time.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock)
+            ? day.ToDateTime(clock)
+            : null;
+    }
+
+    public override (string?, string?, IReadOnlyDictionary<string, object?>) ToStored() => (Title?.Trim(), Description?.Trim(), new Dictionary<string, object?>
+    {
+        ["event_type"] = EventType,
+        ["start"] = Combine(StartDate, StartTime),
+        ["end"] = Combine(EndDate, EndTime),
+        ["venue"] = Venue?.Trim(),
+        ["organisers"] = Organisers?.Trim(),
+        ["event_url"] = EventUrl?.Trim(),
+        ["registration_url"] = string.IsNullOrWhiteSpace(RegistrationUrl) ? null : RegistrationUrl.Trim(),
+        ["is_organiser"] = IsOrganiser,
+    });
+
+    private static string? Combine(string? date, string? time) =>
+        string.IsNullOrWhiteSpace(time) ? date?.Trim() : $"{date?.Trim()}T{time.Trim()}";
+}
+
+/// <summary>Suggest a data highlight: a short story about published research data.</summary>
+public sealed class HighlightSuggestionForm : SubmissionForm
+{
+    [Required(ErrorMessage = "Enter a title for the highlight.")]
+    [StringLength(300, ErrorMessage = "The title can be at most {1} characters.")]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "Enter at least one link to the publication or dataset.")]
+    [StringLength(4000, ErrorMessage = "The links can be at most {1} characters.")]
+    public string? Links { get; set; }
+
+    [Required(ErrorMessage = "Describe the data in a few sentences.")]
+    [StringLength(3000, ErrorMessage = "The description can be at most {1} characters.")]
+    public string? Description { get; set; }
+
+    public override SubmissionKind Kind => SubmissionKind.Highlight;
+
+    public IReadOnlyList<string> LinkList =>
+        (Links ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var result in base.Validate(validationContext))
+        {
+            yield return result;
+        }
+        if (Links is not null && (LinkList.Count == 0 || LinkList.Count > 20 || LinkList.Any(l => !IsHttpUrl(l))))
+        {
+            yield return new ValidationResult(L(validationContext, "Enter one web address per line (at most 20), each starting with https:// or http://."), [nameof(Links)]);
+        }
+    }
+
+    public override (string?, string?, IReadOnlyDictionary<string, object?>) ToStored() =>
+        (Title?.Trim(), Description?.Trim(), new Dictionary<string, object?> { ["links"] = LinkList });
+}

@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using DataPlatform.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DataPlatform.Web.Submissions;
+
+/// <summary>How a submission was kept: in the database, or in the spool until the database is back.</summary>
+public enum Kept
+{
+    Stored,
+    Spooled,
+}
+
+/// <summary>
+/// Takes a valid form post and keeps it: committed to PostgreSQL before the visitor sees the confirmation,
+/// or, when the database cannot be reached, fsync'd to the spool. The idempotency key makes both paths
+/// (and any retry) store the submission exactly once.
+/// </summary>
+public sealed class SubmissionIntake(
+    PortalDbContext db,
+    SubmissionSpool spool,
+    SpoolSignal spoolSignal,
+    NotificationSignal notificationSignal,
+    TimeProvider clock,
+    ILogger<SubmissionIntake> logger)
+{
+    private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public async Task<(string Reference, Kept Kept)> KeepAsync(SubmissionForm form, string language, string? sourcePage, string? spamReason, CancellationToken cancellationToken)
+    {
+        var (title, message, fields) = form.ToStored();
+        var submission = new Submission
+        {
+            Id = Guid.CreateVersion7(),
+            Reference = NewReference(form.Kind),
+            IdempotencyKey = Guid.TryParse(form.SubmissionKey, out var key) ? key : Guid.NewGuid(),
+            Kind = form.Kind,
+            Status = spamReason is null ? SubmissionStatus.New : SubmissionStatus.Spam,
+            SpamReason = spamReason,
+            Language = language,
+            SourcePage = sourcePage is { Length: > 500 } ? sourcePage[..500] : sourcePage,
+            Name = form.Name!.Trim(),
+            Email = form.Email!.Trim(),
+            Title = title,
+            Message = message,
+            Fields = JsonSerializer.Serialize(fields),
+            ReceivedAt = clock.GetUtcNow(),
+        };
+        try
+        {
+            var reference = await StoreAsync(db, submission, clock, cancellationToken);
+            notificationSignal.Notify();
+            return (reference, Kept.Stored);
+        }
+        catch (Exception e) when (IsDatabaseUnavailable(e))
+        {
+            spool.Write(submission);
+            spoolSignal.Notify();
+            logger.LogWarning("The database is unavailable ({Reason}); submission {Reference} was spooled", e.GetBaseException().Message, submission.Reference);
+            return (submission.Reference, Kept.Spooled);
+        }
+    }
+
+    /// <summary>Inserts the submission unless one with its idempotency key exists; returns the stored reference either way.</summary>
+    public static async Task<string> StoreAsync(PortalDbContext db, Submission submission, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        submission.StoredAt = clock.GetUtcNow();
+        db.Submissions.Add(submission);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return submission.Reference;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "submissions_idempotency_key_key" })
+        {
+            db.ChangeTracker.Clear();
+            return await db.Submissions.Where(s => s.IdempotencyKey == submission.IdempotencyKey).Select(s => s.Reference).SingleAsync(cancellationToken);
+        }
+    }
+
+    public static bool IsDatabaseUnavailable(Exception e) => e switch
+    {
+        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) || pg.SqlState == "53300",
+        NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException { InnerException: NpgsqlException } => true,
+        DbUpdateException { InnerException: { } inner } => IsDatabaseUnavailable(inner),
+        _ when e.InnerException is not null && e is not OperationCanceledException => IsDatabaseUnavailable(e.InnerException),
+        _ => false,
+    };
+
+    /// <summary>A short code a visitor can quote: <c>C-7K3M9QXR</c>. 32^8 values make a clash practically impossible.</summary>
+    private static string NewReference(SubmissionKind kind)
+    {
+        Span<char> code = stackalloc char[8];
+        for (var i = 0; i < code.Length; i++)
+        {
+            code[i] = ReferenceAlphabet[RandomNumberGenerator.GetInt32(ReferenceAlphabet.Length)];
+        }
+        var prefix = kind switch { SubmissionKind.Event => "E", SubmissionKind.Highlight => "H", _ => "C" };
+        return $"{prefix}-{code}";
+    }
+}
+
+/// <summary>Wakes a background worker early; a missed signal only means waiting for its next poll.</summary>
+public class WorkerSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose()
+    {
+        _signal.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SpoolSignal : WorkerSignal;
+
+public sealed class NotificationSignal : WorkerSignal;

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using DataPlatform.Content;
+using DataPlatform.Web.Localization;
+using DataPlatform.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Web.Submissions;
+
+/// <summary>
+/// The contact form and the two suggestion forms, in both languages. Each is a plain server-rendered
+/// form: a valid post is kept (database or spool) and redirected to a confirmation page (post/redirect/get);
+/// an invalid one is shown again with the errors beside the fields and everything typed kept.
+/// </summary>
+[FormBodyLimit]
+public sealed partial class SubmissionsController(
+    SubmissionIntake intake,
+    FormStamp stamp,
+    ContentStore content,
+    PortalLayout layout,
+    IStringLocalizer<SharedResource> t) : Controller
+{
+    private const string FormContentTypes = "application/x-www-form-urlencoded";
+
+    [HttpGet("contact"), HttpGet("sv/contact")]
+    public IActionResult Contact() => Show(new ContactForm(), "Contact", "Contact");
+
+    [HttpPost("contact"), HttpPost("sv/contact")]
+    [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
+    public Task<IActionResult> Contact(ContactForm form, CancellationToken cancellationToken) => Submit(form, "Contact", "Contact", cancellationToken);
+
+    [HttpGet("events/suggest"), HttpGet("sv/events/suggest")]
+    public IActionResult SuggestEvent() => Show(new EventSuggestionForm(), "EventSuggestion", "Suggest an event");
+
+    [HttpPost("events/suggest"), HttpPost("sv/events/suggest")]
+    [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
+    public Task<IActionResult> SuggestEvent(EventSuggestionForm form, CancellationToken cancellationToken) =>
+        Submit(form, "EventSuggestion", "Suggest an event", cancellationToken);
+
+    [HttpGet("highlights/suggest"), HttpGet("sv/highlights/suggest")]
+    public IActionResult SuggestHighlight() => Show(new HighlightSuggestionForm(), "HighlightSuggestion", "Suggest a data highlight");
+
+    [HttpPost("highlights/suggest"), HttpPost("sv/highlights/suggest")]
+    [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
+    public Task<IActionResult> SuggestHighlight(HighlightSuggestionForm form, CancellationToken cancellationToken) =>
+        Submit(form, "HighlightSuggestion", "Suggest a data highlight", cancellationToken);
+
+    [HttpGet("contact/thanks"), HttpGet("sv/contact/thanks"), HttpGet("events/suggest/thanks"), HttpGet("sv/events/suggest/thanks"),
+     HttpGet("highlights/suggest/thanks"), HttpGet("sv/highlights/suggest/thanks")]
+    public IActionResult Thanks([FromQuery(Name = "ref")] string? reference)
+    {
+        var path = Request.Path.Value!.TrimEnd('/');
+        var model = layout.Apply(new ThanksViewModel
+        {
+            // Only a well-formed reference is echoed back.
+            Reference = reference is not null && ReferencePattern().IsMatch(reference) ? reference : null,
+            BackUrl = path[..path.LastIndexOf('/')] + "/",
+        }, t["Thank you"]);
+        model.NoIndex = true;
+        return View(model);
+    }
+
+    private ViewResult Show<TForm>(TForm form, string view, string title) where TForm : SubmissionForm
+    {
+        form.SubmissionKey = Guid.NewGuid().ToString();
+        return View(view, Model(form, title, new Dictionary<string, string>()));
+    }
+
+    private async Task<IActionResult> Submit<TForm>(TForm form, string view, string title, CancellationToken cancellationToken) where TForm : SubmissionForm
+    {
+        if (!ModelState.IsValid)
+        {
+            var errors = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
+                .ToDictionary(e => e.Key, e => e.Value!.Errors[0].ErrorMessage is { Length: > 0 } message ? message : t["This value is not valid."].Value);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(view, Model(form, title, errors));
+        }
+        var spamReason = !string.IsNullOrEmpty(form.Website) ? "honeypot field filled in" : stamp.Check(form.Stamp, form.Kind.ToString());
+        var language = PortalLanguage.Of(HttpContext);
+        var (reference, _) = await intake.KeepAsync(form, language.Code, Request.Path.Value, spamReason, cancellationToken);
+        var path = Request.Path.Value!.TrimEnd('/');
+        // 303: the browser fetches the confirmation with GET, so a reload never posts again.
+        Response.Headers.Location = $"{path}/thanks/?ref={Uri.EscapeDataString(reference)}";
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    private FormViewModel<TForm> Model<TForm>(TForm form, string title, Dictionary<string, string> errors) where TForm : SubmissionForm
+    {
+        var path = Request.Path.Value ?? "/";
+        var model = new FormViewModel<TForm>
+        {
+            Form = form,
+            Stamp = stamp.Issue(form.Kind.ToString()),
+            Action = path.EndsWith('/') ? path : path + "/",
+            Errors = errors,
+            Intro = content.Current.Find(path.EndsWith('/') ? path : path + "/"),
+        };
+        layout.Apply(model, model.Intro?.Title ?? t[title], model.Intro?.Meta.Description);
+        if (errors.Count > 0)
+        {
+            model.Title = t["Error"] + ": " + model.Title;
+        }
+        return model;
+    }
+
+    [GeneratedRegex("^[CEH]-[A-Z2-9]{8}$")]
+    private static partial Regex ReferencePattern();
+}
+
+/// <summary>Refuses form posts larger than <see cref="SubmissionOptions.MaximumBodyBytes"/> before anything reads them (413).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class FormBodyLimitAttribute : Attribute, IResourceFilter
+{
+    public void OnResourceExecuting(ResourceExecutingContext context)
+    {
+        var limit = context.HttpContext.RequestServices.GetRequiredService<IOptions<SubmissionOptions>>().Value.MaximumBodyBytes;
+        if (context.HttpContext.Request.ContentLength > limit)
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+        if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context)
+    {
+    }
+}

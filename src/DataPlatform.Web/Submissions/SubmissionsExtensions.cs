@@ -1,0 +1,57 @@
+using System.Threading.RateLimiting;
+using DataPlatform.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace DataPlatform.Web.Submissions;
+
+public static class SubmissionsExtensions
+{
+    public const string RateLimitPolicy = "forms";
+
+    public static void AddPortalSubmissions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.SectionName)
+            .Validate(o => o.MinimumFillSeconds >= 0 && o.MaximumAgeHours > 0, "Submissions: MinimumFillSeconds must be >= 0 and MaximumAgeHours > 0.")
+            .Validate(o => o.RateLimitPermits > 0 && o.RateLimitWindowSeconds > 0, "Submissions: RateLimitPermits and RateLimitWindowSeconds must be positive.")
+            .Validate(o => o.MaximumBodyBytes >= 1024, "Submissions: MaximumBodyBytes must be at least 1024.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName)
+            .Validate(o => string.IsNullOrWhiteSpace(o.Smtp.Host) || o.Smtp.Port is > 0 and < 65536, "Notifications:Smtp:Port must be a TCP port.")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<SubmissionSpool>();
+        builder.Services.AddSingleton<SpoolSignal>();
+        builder.Services.AddSingleton<NotificationSignal>();
+        builder.Services.AddSingleton<FormStamp>();
+        builder.Services.AddScoped<SubmissionIntake>();
+        builder.Services.AddSingleton<SpoolDrainService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SpoolDrainService>());
+        builder.Services.AddSingleton<SubmissionNotifier>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionNotifier>());
+
+        // Keys in PostgreSQL, so every replica accepts the others' antiforgery tokens and form stamps.
+        builder.Services.AddDataProtection().SetApplicationName("DataPlatform.Portal");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>(),
+                Path.Combine(Path.GetDirectoryName(Path.GetFullPath(sp.GetRequiredService<IOptions<SubmissionOptions>>().Value.SpoolDirectory))!, "keys"),
+                sp.GetRequiredService<ILogger<PostgresXmlRepository>>())));
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(RateLimitPolicy, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptions<SubmissionOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.RateLimitPermits,
+                    Window = TimeSpan.FromSeconds(settings.RateLimitWindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+        });
+    }
+}
