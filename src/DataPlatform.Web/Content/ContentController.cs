@@ -13,7 +13,7 @@ public sealed class ContentController(ContentStore store, PortalLayout layout, T
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     [HttpGet, HttpHead]
-    public IActionResult Show(int? page)
+    public IActionResult Show([FromQuery] int? page)
     {
         if (!ModelState.IsValid)
         {

@@ -19,8 +19,12 @@ public sealed class StatusController(PortalLayout layout, IStringLocalizer<Local
     [Route("/status/error")]
     public IActionResult Error() => Show(Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : 500);
 
+    // The code is read from the route by hand: parameter binding would read the form of a re-executed
+    // POST, and a malformed form (the reason for a 400) would break the error page too.
     [Route("/status/{code:int}")]
-    public IActionResult Show(int code)
+    public IActionResult Show() => Show(int.Parse((string)RouteData.Values["code"]!, System.Globalization.CultureInfo.InvariantCulture));
+
+    private ViewResult Show(int code)
     {
         if (code == StatusCodes.Status404NotFound)
         {

@@ -11,23 +11,42 @@ namespace DataPlatform.Tests.Infrastructure;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
-    private readonly string _connectionString;
+    public string ConnectionString { get; }
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
     public string ContentRoot { get; }
 
+    /// <summary>Each portal spools into a folder of its own.</summary>
+    public string SpoolDirectory { get; }
+
     public PortalFactory(string contentRoot, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ContentRoot = contentRoot;
-        _connectionString = connectionString;
+        ConnectionString = connectionString;
+        SpoolDirectory = settings?.GetValueOrDefault("Submissions:SpoolDirectory") ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "portal-spool-" + Guid.NewGuid().ToString("N")[..8]);
         _settings = settings ?? new Dictionary<string, string?>();
     }
 
     /// <summary>A portal over <paramref name="contentRoot"/> with a database of its own.</summary>
-    public static async Task<PortalFactory> CreateAsync(string contentRoot, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<PortalFactory> CreateAsync(string contentRoot, IReadOnlyDictionary<string, string?>? settings = null, PostgresServer? server = null)
     {
-        var server = await PostgresServer.Shared;
+        server ??= await PostgresServer.Shared;
         return new PortalFactory(contentRoot, await server.CreateDatabaseAsync(), settings);
+    }
+
+    /// <summary>Settings for form tests: no minimum fill time and a rate limit no test reaches, unless overridden.</summary>
+    public static Dictionary<string, string?> FormSettings(params (string Key, string? Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Submissions:MinimumFillSeconds"] = "0",
+            ["Submissions:RateLimitPermits"] = "100000",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+        return settings;
     }
 
     public ContentStore Content => Services.GetRequiredService<ContentStore>();
@@ -35,7 +54,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Portal", _connectionString);
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        builder.UseSetting("Submissions:SpoolDirectory", SpoolDirectory);
         builder.UseSetting("Content:Root", ContentRoot);
         foreach (var (key, value) in _settings)
         {
