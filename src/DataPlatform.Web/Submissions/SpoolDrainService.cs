@@ -24,7 +24,15 @@ public sealed class SpoolDrainService(
         {
             if (database.IsMigrated)
             {
-                await DrainAsync(stoppingToken);
+                try
+                {
+                    await DrainAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // This loop must outlive any one failure: it is what gets spooled submissions home.
+                    logger.LogError(e, "Draining the submission spool failed; retrying");
+                }
             }
             try
             {

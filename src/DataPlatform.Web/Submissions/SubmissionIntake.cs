@@ -56,10 +56,10 @@ public sealed class SubmissionIntake(
         }
         catch (Exception e) when (IsDatabaseUnavailable(e))
         {
-            spool.Write(submission);
+            var reference = spool.Write(submission);
             spoolSignal.Notify();
-            logger.LogWarning("The database is unavailable ({Reason}); submission {Reference} was spooled", e.GetBaseException().Message, submission.Reference);
-            return (submission.Reference, Kept.Spooled);
+            logger.LogWarning("The database is unavailable ({Reason}); submission {Reference} was spooled", e.GetBaseException().Message, reference);
+            return (reference, Kept.Spooled);
         }
     }
 

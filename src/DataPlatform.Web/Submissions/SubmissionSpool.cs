@@ -22,9 +22,14 @@ public sealed partial class SubmissionSpool
 
     public int Count => Directory.EnumerateFiles(_directory, "*.json").Count();
 
-    public void Write(Submission submission)
+    /// <summary>Spools the submission and returns its reference; a retry of a spooled form keeps the first reference.</summary>
+    public string Write(Submission submission)
     {
         var final = Path.Combine(_directory, submission.IdempotencyKey.ToString("N") + ".json");
+        if (File.Exists(final) && Read(final) is { } existing)
+        {
+            return existing.Reference;
+        }
         var temporary = final + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
         {
@@ -33,6 +38,19 @@ public sealed partial class SubmissionSpool
         }
         File.Move(temporary, final, overwrite: true);
         SyncDirectory(_directory);
+        return submission.Reference;
+    }
+
+    private static Submission? Read(string file)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Submission>(File.ReadAllText(file), Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The spooled submissions, oldest first, with their files.</summary>
@@ -40,16 +58,7 @@ public sealed partial class SubmissionSpool
     {
         foreach (var file in new DirectoryInfo(_directory).EnumerateFiles("*.json").OrderBy(f => f.LastWriteTimeUtc))
         {
-            Submission? submission;
-            try
-            {
-                submission = JsonSerializer.Deserialize<Submission>(File.ReadAllText(file.FullName), Json);
-            }
-            catch (JsonException)
-            {
-                submission = null;
-            }
-            yield return (file.FullName, submission);
+            yield return (file.FullName, Read(file.FullName));
         }
     }
 

@@ -1,0 +1,147 @@
+using System.Net;
+using DataPlatform.Tests.Infrastructure;
+
+namespace DataPlatform.Tests.Submissions;
+
+/// <summary>Nothing is lost: the database going away, a restart with a full spool, notifications after storing, and the limits.</summary>
+public sealed class DeliveryTests
+{
+    [Fact]
+    public async Task A_submission_made_while_the_database_is_down_arrives_once_when_it_is_back()
+    {
+        await using var server = await PostgresServer.StartNewAsync();
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent,
+            PortalFactory.FormSettings(("Submissions:SpoolRetryMilliseconds", "200")), server);
+        var client = factory.CreatePlainClient();
+        var hidden = await FormClient.HiddenFieldsAsync(client, "/contact/");
+
+        await server.StopAsync();
+        foreach (var (key, value) in FormClient.ValidContact.With("Message", "sent while the database was down"))
+        {
+            hidden[key] = value;
+        }
+        var response = await client.PostAsync("/contact/", new FormUrlEncodedContent(hidden));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Single(Directory.GetFiles(factory.SpoolDirectory, "*.json"));
+        // The same form posted again (a retry) must not become a second row either.
+        Assert.Equal(HttpStatusCode.SeeOther, (await client.PostAsync("/contact/", new FormUrlEncodedContent(hidden))).StatusCode);
+
+        await server.StartAsync();
+        var reference = SubmissionRows.ReferenceFrom(response);
+        await Eventually(async () => await SubmissionRows.FindAsync(factory.ConnectionString, reference) is not null);
+        await Eventually(() => Task.FromResult(Directory.GetFiles(factory.SpoolDirectory, "*.json").Length == 0));
+        Assert.Single(await SubmissionRows.AllAsync(factory.ConnectionString), r => r.Message == "sent while the database was down");
+    }
+
+    [Fact]
+    public async Task A_restart_with_a_full_spool_loses_nothing()
+    {
+        await using var server = await PostgresServer.StartNewAsync();
+        var spool = Path.Combine(Path.GetTempPath(), "portal-spool-" + Guid.NewGuid().ToString("N")[..8]);
+        var settings = PortalFactory.FormSettings(("Submissions:SpoolDirectory", spool), ("Submissions:SpoolRetryMilliseconds", "200"));
+        var connectionString = await server.CreateDatabaseAsync();
+        var references = new List<string>();
+        await using (var first = new PortalFactory(Fixtures.RepositoryContent, connectionString, settings))
+        {
+            var client = first.CreatePlainClient();
+            var forms = new List<Dictionary<string, string>>();
+            for (var i = 0; i < 3; i++)
+            {
+                forms.Add(await FormClient.HiddenFieldsAsync(client, "/sv/contact/"));
+            }
+            await server.StopAsync();
+            for (var i = 0; i < forms.Count; i++)
+            {
+                foreach (var (key, value) in FormClient.ValidContact.With("Message", $"spooled {i}"))
+                {
+                    forms[i][key] = value;
+                }
+                references.Add(SubmissionRows.ReferenceFrom(await client.PostAsync("/sv/contact/", new FormUrlEncodedContent(forms[i]))));
+            }
+            Assert.Equal(3, Directory.GetFiles(spool, "*.json").Length);
+        }
+
+        await server.StartAsync();
+        await using var second = new PortalFactory(Fixtures.RepositoryContent, connectionString, settings);
+        _ = second.CreateClient();
+        await Eventually(async () => (await SubmissionRows.AllAsync(connectionString)).Count == 3);
+        Assert.Equal(references.Order(), (await SubmissionRows.AllAsync(connectionString)).Select(r => r.Reference).Order());
+        Assert.Empty(Directory.GetFiles(spool, "*.json"));
+    }
+
+    [Fact]
+    public async Task Staff_are_emailed_after_the_submission_is_stored()
+    {
+        using var mail = await MailCatcher.StartAsync();
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings(
+            ("Notifications:Smtp:Host", "127.0.0.1"), ("Notifications:Smtp:Port", mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Notifications:To:0", "staff@example.org"), ("Notifications:PollSeconds", "1")));
+        var client = factory.CreatePlainClient();
+
+        var response = await FormClient.SubmitAsync(client, "/events/suggest/", FormClient.ValidEvent);
+        var reference = SubmissionRows.ReferenceFrom(response);
+
+        await Eventually(async () => (await SubmissionRows.FindAsync(factory.ConnectionString, reference))?.NotifiedAt is not null);
+        Assert.Contains(reference, mail.Received, StringComparison.Ordinal);
+        Assert.Contains("staff@example.org", mail.Received, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failing_mail_server_neither_loses_nor_delays_a_submission()
+    {
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings(
+            ("Notifications:Smtp:Host", "127.0.0.1"), ("Notifications:Smtp:Port", MailCatcher.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Notifications:To:0", "staff@example.org"), ("Notifications:PollSeconds", "1")));
+        var client = factory.CreatePlainClient();
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await FormClient.SubmitAsync(client, "/contact/", FormClient.ValidContact);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
+        await Task.Delay(1500);
+        var row = await SubmissionRows.FindAsync(factory.ConnectionString, SubmissionRows.ReferenceFrom(response));
+        Assert.NotNull(row);
+        Assert.Null(row.NotifiedAt);
+    }
+
+    [Fact]
+    public async Task A_post_within_the_minimum_fill_time_is_stored_as_spam()
+    {
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings(("Submissions:MinimumFillSeconds", "30")));
+        var client = factory.CreatePlainClient();
+
+        var response = await FormClient.SubmitAsync(client, "/contact/", FormClient.ValidContact);
+
+        var row = await SubmissionRows.FindAsync(factory.ConnectionString, SubmissionRows.ReferenceFrom(response));
+        Assert.Equal("spam", row!.Status);
+        Assert.Contains("after the form was served", row.SpamReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Too_many_posts_get_a_bilingual_429()
+    {
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings(("Submissions:RateLimitPermits", "2")));
+        var client = factory.CreatePlainClient();
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, (await FormClient.SubmitAsync(client, "/sv/contact/", FormClient.ValidContact)).StatusCode);
+        }
+        var limited = await FormClient.SubmitAsync(client, "/sv/contact/", FormClient.ValidContact);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("För många förfrågningar", (await Html.ParseAsync(limited)).QuerySelector("h1")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sv/contact/")).StatusCode);
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true within 20 seconds");
+            await Task.Delay(100);
+        }
+    }
+}
