@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Starts a private PostgreSQL cluster for this checkout (in .local/postgres) and prints its
 # connection string. Installs Debian's PostgreSQL server when its binaries are absent.
-# Usage: scripts/local-postgres.sh [start|stop]
+# Usage: scripts/local-postgres.sh [start|stop] [database, default portal]
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 data="$repo/.local/postgres"
 port="${PORTAL_PG_PORT:-55432}"
+database="${2:-portal}"
 
 find_bin() {
   ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
@@ -44,7 +45,7 @@ if ! run_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     -o "-p $port -c listen_addresses=127.0.0.1 -k $data" start >/dev/null
 fi
 
-run_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "select 1 from pg_database where datname = 'portal'" | grep -q 1 \
-  || run_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres portal
+run_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "select 1 from pg_database where datname = '$database'" | grep -q 1 \
+  || run_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$database"
 
-echo "Host=127.0.0.1;Port=$port;Database=portal;Username=postgres"
+echo "Host=127.0.0.1;Port=$port;Database=$database;Username=postgres"

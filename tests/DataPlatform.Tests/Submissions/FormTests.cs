@@ -243,3 +243,42 @@ public sealed class FormTests : IAsyncLifetime
         Assert.NotNull((await Html.GetAsync(_client, "/contact/")).QuerySelector("form.portal-form textarea[name=Message]"));
     }
 }
+
+/// <summary>Random garbage at every form endpoint, from a fixed seed: always a clear 4xx, never a 500, nothing stored.</summary>
+public sealed class FormFuzzTests : IAsyncLifetime
+{
+    private PortalFactory _factory = null!;
+
+    public async Task InitializeAsync() => _factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings());
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Garbage_posts_get_4xx_and_store_nothing()
+    {
+        var client = _factory.CreatePlainClient();
+        var random = new Random(20261121);
+        string[] urls = ["/contact/", "/sv/contact/", "/events/suggest/", "/sv/events/suggest/", "/highlights/suggest/", "/sv/highlights/suggest/"];
+        string[] types = ["application/x-www-form-urlencoded", "multipart/form-data; boundary=xyz", "application/json", "text/plain", "application/octet-stream"];
+        for (var i = 0; i < 120; i++)
+        {
+            var bytes = new byte[random.Next(0, 4000)];
+            random.NextBytes(bytes);
+            if (i % 3 == 0)
+            {
+                // Form-shaped garbage: real field names with hostile values.
+                var hidden = await FormClient.HiddenFieldsAsync(client, urls[i % urls.Length]);
+                var body = string.Join('&', hidden.Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value)}"))
+                    + $"&Name=%{random.Next(0, 255):X2}%{random.Next(0, 255):X2}&Email={new string('@', random.Next(1, 400))}&Message=%00%C3%28&StartDate=9999-99-99&Links=javascript:x";
+                bytes = System.Text.Encoding.ASCII.GetBytes(body);
+            }
+            var content = new ByteArrayContent(bytes);
+            content.Headers.TryAddWithoutValidation("Content-Type", types[i % types.Length]);
+
+            var response = await client.PostAsync(urls[i % urls.Length], content);
+
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"post {i} to {urls[i % urls.Length]} as {types[i % types.Length]} answered {(int)response.StatusCode}");
+        }
+        Assert.Empty(await SubmissionRows.AllAsync(_factory.ConnectionString));
+    }
+}
