@@ -150,9 +150,15 @@ public sealed class ContentLoader
         var redirects = BuildRedirects(pages, byUrl, diagnostics);
         var menus = SiteLanguage.All.ToDictionary(l => l.Code, l => (IReadOnlyDictionary<string, IReadOnlyList<MenuItem>>)BuildMenus(l, pages, diagnostics));
         var files = BuildFiles(pages, resources, staticFiles);
+        var notices = NoticeFile.Read(Root, diagnostics);
+        foreach (var notice in notices)
+        {
+            Schedule(notice.Start);
+            Schedule(notice.End);
+        }
         diagnostics.Sort((a, b) => string.CompareOrdinal(a.File, b.File) is var c && c != 0 ? c : a.Line.CompareTo(b.Line));
 
-        return new ContentSnapshot(pages, redirects, files, menus, diagnostics, now, nextChange, Version(sources, pages));
+        return new ContentSnapshot(pages, redirects, files, menus, diagnostics, now, nextChange, Version(sources, pages, notices)) { Notices = notices };
     }
 
     private (List<Source> Sources, List<Resource> Resources, Dictionary<string, string> Static) Enumerate(List<Diagnostic> diagnostics)
@@ -183,7 +189,8 @@ public sealed class ContentLoader
             foreach (var file in Walk(folder))
             {
                 var relativeToFolder = Relative(folder, file.FullName);
-                if (fixedLanguage is null && relativeToFolder.StartsWith("static/", StringComparison.Ordinal))
+                // static/ is served from the root; data/ holds data files (notices), not pages or downloads.
+                if (fixedLanguage is null && (relativeToFolder.StartsWith("static/", StringComparison.Ordinal) || relativeToFolder.StartsWith("data/", StringComparison.Ordinal)))
                 {
                     continue;
                 }
@@ -502,9 +509,13 @@ public sealed class ContentLoader
         return files;
     }
 
-    private static string Version(List<Source> sources, List<Page> pages)
+    private static string Version(List<Source> sources, List<Page> pages, IReadOnlyList<Notice> notices)
     {
         var sb = new StringBuilder();
+        foreach (var n in notices)
+        {
+            sb.Append(n.Id).Append('|').Append(n.Start.UtcTicks).Append('|').Append(n.End.UtcTicks).Append('|').Append(n.Severity).Append('|').AppendJoin('|', n.Text.Values).Append('\n');
+        }
         foreach (var s in sources)
         {
             sb.Append(s.RelativePath).Append('|').Append(s.Modified.Ticks).Append('|').Append(s.Length).Append('\n');

@@ -10,6 +10,7 @@ public sealed class ContentSnapshot
     private readonly Dictionary<string, Dictionary<string, Page>> _byTranslationKey;
     private readonly Dictionary<(string Language, string Directory), Page> _sections;
     private readonly Dictionary<(string Language, string Directory), List<Page>> _children;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Section, string Taxonomy), IReadOnlyDictionary<string, Term>> _terms = new();
 
     public IReadOnlyList<Page> Pages { get; }
 
@@ -23,6 +24,9 @@ public sealed class ContentSnapshot
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<MenuItem>>> Menus { get; }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Site-wide notices from <c>data/notices.yaml</c>; views show those active now.</summary>
+    public IReadOnlyList<Notice> Notices { get; init; } = [];
 
     public DateTimeOffset LoadedAt { get; }
 
@@ -71,6 +75,18 @@ public sealed class ContentSnapshot
     }
 
     public Page? Find(string url) => _byUrl.GetValueOrDefault(url);
+
+    /// <summary>
+    /// The tags (or authors, with <paramref name="taxonomy"/> <c>authors</c>) used by pages of a section in a language,
+    /// by slug, each with its pages newest first. Built on first use and kept: the snapshot never changes.
+    /// </summary>
+    public IReadOnlyDictionary<string, Term> Terms(SiteLanguage language, string section, string taxonomy) =>
+        _terms.GetOrAdd((language.Code, section, taxonomy), key => PagesIn(language, section)
+            .SelectMany(p => (key.Taxonomy == "authors" ? p.Meta.Authors : p.Meta.Tags).Select(name => (Name: name, Page: p)))
+            .GroupBy(x => Slug.From(x.Name), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new Term(g.First().Name, g.Key,
+                g.Select(x => x.Page).Distinct().OrderByDescending(p => p.Date).ThenBy(p => p.Title, StringComparer.CurrentCultureIgnoreCase).ToList()),
+                StringComparer.OrdinalIgnoreCase));
 
     public Page? Home(SiteLanguage language) => Section(language, "");
 

@@ -122,6 +122,9 @@ public sealed class FrontMatter
 
     public DateTimeOffset? GetDate(string key) => GetString(key) is { } s ? ParseDate(s) : null;
 
+    /// <summary>True when a date key holds a day without a time (<c>2025-05-14</c>): an all-day value.</summary>
+    public bool IsDateOnly(string key) => GetString(key) is { } s && !s.Contains(':', StringComparison.Ordinal);
+
     /// <summary>
     /// Dates as editors write them: <c>2024-03-01</c>, <c>2024-03-01 10:00</c>, <c>2024-03-01T10:00:00+01:00</c>.
     /// A date or time without an offset is Stockholm time, with daylight saving.

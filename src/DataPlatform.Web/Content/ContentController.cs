@@ -85,8 +85,22 @@ public sealed class ContentController(ContentStore store, PortalLayout layout, T
             Pager = pager,
             HomeBlocks = page.Kind == PageKind.Home ? HomeBlocks(snapshot, page.Language) : [],
             Sections = page.Kind == PageKind.Home ? snapshot.Children(page).Where(p => p.Kind == PageKind.Section).ToList() : [],
+            Related = page.Kind == PageKind.Page && page.Section == Highlights.HighlightsController.Section ? Related(snapshot, page) : [],
+            RegistrationClosed = page.Meta.RegistrationDeadline is { } deadline && deadline < clock.GetUtcNow(),
         };
         return layout.Apply(model, page, language);
+    }
+
+    /// <summary>Other highlights in the same language that share tags with this one: most shared tags first, then newest.</summary>
+    private static List<Page> Related(ContentSnapshot snapshot, Page page)
+    {
+        var tags = page.Meta.Tags.Select(Slug.From).ToHashSet(StringComparer.Ordinal);
+        return tags.Count == 0 ? [] : snapshot.PagesIn(page.Language, page.Section)
+            .Where(p => p != page)
+            .Select(p => (Page: p, Shared: p.Meta.Tags.Count(tag => tags.Contains(Slug.From(tag)))))
+            .Where(x => x.Shared > 0)
+            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Page.Date)
+            .Take(3).Select(x => x.Page).ToList();
     }
 
     private List<HomeBlock> HomeBlocks(ContentSnapshot snapshot, SiteLanguage language)
@@ -105,7 +119,7 @@ public sealed class ContentController(ContentStore store, PortalLayout layout, T
             }
         }
         Add("highlights", "Latest highlights", pages => pages.OrderByDescending(p => p.Date));
-        Add("events", "Upcoming events", pages => pages.Where(p => (p.Meta.End ?? p.Meta.Start) >= now).OrderBy(p => p.Meta.Start));
+        Add("events", "Upcoming events", _ => Events.EventsQuery.Upcoming(snapshot, language, now));
         Add("news", "News", pages => pages.OrderByDescending(p => p.Date));
         return blocks;
     }

@@ -4,11 +4,13 @@ using DataPlatform.Web.Site;
 namespace DataPlatform.Web.Content;
 
 /// <summary>One page of a paged list.</summary>
-public sealed record Pager(int Page, int PageCount, string BaseUrl)
+public sealed record Pager(int Page, int PageCount, string BaseUrl, string Query = "")
 {
     public const int PageSize = 20;
 
-    public string UrlFor(int page) => page <= 1 ? BaseUrl : $"{BaseUrl}?page={page}";
+    /// <summary>The URL of another page of the list, keeping the list's other query values (filters).</summary>
+    public string UrlFor(int page) =>
+        page <= 1 ? BaseUrl + Query : BaseUrl + (Query.Length == 0 ? "?" : Query + "&") + $"page={page}";
 }
 
 /// <summary>A content page as the views see it.</summary>
@@ -28,6 +30,12 @@ public sealed class PageViewModel : LayoutViewModel
 
     /// <summary>Blocks on the home page: the newest pages of each section worth showing there.</summary>
     public IReadOnlyList<HomeBlock> HomeBlocks { get; init; } = [];
+
+    /// <summary>For a highlight: other highlights sharing its tags, most shared first.</summary>
+    public IReadOnlyList<Page> Related { get; init; } = [];
+
+    /// <summary>For an event: whether its registration deadline has passed.</summary>
+    public bool RegistrationClosed { get; init; }
 
     /// <summary>Top-level sections, for the home page's links into the site.</summary>
     public IReadOnlyList<Page> Sections { get; init; } = [];

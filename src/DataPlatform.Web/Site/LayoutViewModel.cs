@@ -2,6 +2,9 @@ using DataPlatform.Content;
 
 namespace DataPlatform.Web.Site;
 
+/// <summary>An Atom feed a page announces.</summary>
+public sealed record AlternateFeed(string Title, string Url);
+
 /// <summary>A link to the same page in another language, for <c>hreflang</c>.</summary>
 public sealed record AlternateLink(SiteLanguage Language, string Url);
 
@@ -29,4 +32,19 @@ public class LayoutViewModel
     public bool NoIndex { get; set; }
 
     public string SiteTitle { get; set; } = "";
+
+    /// <summary>Absolute URL of the image for link previews (OpenGraph, Twitter).</summary>
+    public string? ImageUrl { get; set; }
+
+    /// <summary>OpenGraph type: <c>website</c>, or <c>article</c> for highlights, news and events.</summary>
+    public string OgType { get; set; } = "website";
+
+    /// <summary>Schema.org JSON-LD for the page, already serialized (HTML-safe).</summary>
+    public string? JsonLd { get; set; }
+
+    /// <summary>Feeds to announce with <c>&lt;link rel="alternate"&gt;</c>.</summary>
+    public List<AlternateFeed> Feeds { get; } = [];
+
+    /// <summary>Site-wide notices active now.</summary>
+    public IReadOnlyList<Notice> Notices { get; set; } = [];
 }

@@ -1,15 +1,18 @@
 using DataPlatform.Content;
 using DataPlatform.Web.Localization;
+using DataPlatform.Web.Feeds;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Web.Site;
 
 /// <summary>Fills the layout part of a view model from the request (and the content page, when there is one).</summary>
-public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOptions> site, ContentStore content)
+public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOptions> site, ContentStore content, TimeProvider clock)
 {
     private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("No current request.");
 
     public SiteLanguage Language => PortalLanguage.Of(Http);
+
+    public string SiteTitle(SiteLanguage language) => site.Value.TitleFor(language.Code);
 
     public string Absolute(string path)
     {
@@ -36,7 +39,24 @@ public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOpt
         model.Alternates = SiteLanguage.All.Select(l => new AlternateLink(l, Absolute(l.Localize(neutral)))).ToList();
         model.CanonicalUrl = Absolute(path);
         model.SiteTitle = site.Value.TitleFor(language.Code);
+        model.ImageUrl = Absolute(site.Value.DefaultImage);
+        model.Notices = ActiveNotices();
         return model;
+    }
+
+    /// <summary>Announces a section's Atom feed (highlights, news, events) on the page.</summary>
+    public void AddFeed(LayoutViewModel model, string section)
+    {
+        if (FeedSections.All.Contains(section) && content.Current.Section(model.Language, section) is { } sectionPage)
+        {
+            model.Feeds.Add(new AlternateFeed($"{sectionPage.Title} – {model.SiteTitle}", Absolute(model.Language.Localize($"/{section}/feed.xml"))));
+        }
+    }
+
+    private List<Notice> ActiveNotices()
+    {
+        var now = clock.GetUtcNow();
+        return content.Current.Notices.Where(n => n.IsActive(now)).ToList();
     }
 
     /// <summary>For a content page, shown in <paramref name="language"/> (its own, or another when it stands in for a missing translation).</summary>
@@ -55,6 +75,15 @@ public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOpt
         model.CanonicalUrl = Absolute(page.Url);
         model.NoIndex = page.Language != language;
         model.SiteTitle = site.Value.TitleFor(language.Code);
+        var image = (page.Meta.Images.Count > 0 ? page.Meta.Images[0] : null) ?? page.Meta.Banner;
+        // Link previews do not show SVG: such pages use the site's default image.
+        model.ImageUrl = image is null || image.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? Absolute(site.Value.DefaultImage)
+            : image.Contains("://", StringComparison.Ordinal) ? image
+            : Absolute(image.StartsWith('/') ? image : page.Url + image);
+        model.OgType = page.Kind == PageKind.Page && FeedSections.All.Contains(page.Section) ? "article" : "website";
+        model.JsonLd = PageMetadata.JsonLd(page, model, Absolute);
+        model.Notices = ActiveNotices();
+        AddFeed(model, page.Section);
         return model;
     }
 }

@@ -20,6 +20,9 @@ public sealed class SiteOptions
     /// <summary>The public address (<c>https://data.example.org</c>) for absolute links in metadata; empty means the request's own host.</summary>
     public string BaseUrl { get; set; } = "";
 
+    /// <summary>The link-preview image for pages without <c>images</c> or <c>banner</c>, a site path. Default <c>/img/og-default.png</c>.</summary>
+    public string DefaultImage { get; set; } = "/img/og-default.png";
+
     public string TitleFor(string language) =>
         Title.TryGetValue(language, out var title) ? title : Title.Values.FirstOrDefault() ?? "Data Portal";
 }

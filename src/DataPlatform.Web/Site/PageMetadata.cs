@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DataPlatform.Content;
+using DataPlatform.Web.Events;
+
+namespace DataPlatform.Web.Site;
+
+/// <summary>Schema.org JSON-LD: <c>WebSite</c> on the home page, <c>Article</c> for highlights and news, <c>Event</c> for events.</summary>
+public static class PageMetadata
+{
+    // The default encoder escapes <, > and & so the JSON cannot close its script element.
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public static string? JsonLd(Page page, LayoutViewModel model, Func<string, string> absolute)
+    {
+        object? data = page switch
+        {
+            { Kind: PageKind.Home } => new Dictionary<string, object?>
+            {
+                ["@context"] = "https://schema.org",
+                ["@type"] = "WebSite",
+                ["name"] = model.SiteTitle,
+                ["url"] = absolute(page.Url),
+                ["inLanguage"] = page.Language.Code,
+                ["description"] = model.Description,
+            },
+            { Kind: PageKind.Page, Section: EventsQuery.Section } when page.Meta.Start is { } start => new Dictionary<string, object?>
+            {
+                ["@context"] = "https://schema.org",
+                ["@type"] = "Event",
+                ["name"] = page.Title,
+                ["description"] = model.Description,
+                ["startDate"] = start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+                ["endDate"] = page.Meta.End?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+                ["eventAttendanceMode"] = page.Meta.Online
+                    ? (page.Meta.Location is null ? "https://schema.org/OnlineEventAttendanceMode" : "https://schema.org/MixedEventAttendanceMode")
+                    : "https://schema.org/OfflineEventAttendanceMode",
+                ["eventStatus"] = "https://schema.org/EventScheduled",
+                ["location"] = page.Meta.Online && page.Meta.Location is null
+                    ? new Dictionary<string, object?> { ["@type"] = "VirtualLocation", ["url"] = page.Meta.EventUrl ?? absolute(page.Url) }
+                    : new Dictionary<string, object?> { ["@type"] = "Place", ["name"] = page.Meta.Location ?? "" , ["address"] = page.Meta.Location },
+                ["organizer"] = page.Meta.Organisers.Select(o => new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = o }).ToList(),
+                ["image"] = model.ImageUrl,
+                ["url"] = absolute(page.Url),
+                ["inLanguage"] = page.Language.Code,
+            },
+            { Kind: PageKind.Page, Section: "highlights" or "news" } => new Dictionary<string, object?>
+            {
+                ["@context"] = "https://schema.org",
+                ["@type"] = page.Section == "news" ? "NewsArticle" : "Article",
+                ["headline"] = page.Title,
+                ["description"] = model.Description,
+                ["datePublished"] = page.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["dateModified"] = page.LastModified?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["author"] = page.Meta.Authors.Select(a => new Dictionary<string, object?> { ["@type"] = "Person", ["name"] = a }).ToList(),
+                ["image"] = model.ImageUrl,
+                ["inLanguage"] = page.Language.Code,
+                ["mainEntityOfPage"] = absolute(page.Url),
+                ["keywords"] = page.Meta.Tags.Count > 0 ? string.Join(", ", page.Meta.Tags) : null,
+            },
+            _ => null,
+        };
+        return data is null ? null : JsonSerializer.Serialize(data, Json);
+    }
+}
