@@ -33,7 +33,7 @@ public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOpt
         var query = Http.Request.QueryString.Value ?? "";
         model.Language = language;
         model.Title = title;
-        model.Description = description;
+        model.Description = description ?? site.Value.Description.GetValueOrDefault(language.Code);
         model.CurrentPath = path;
         model.SwitchUrl = language.Other.Localize(neutral) + query;
         model.Alternates = SiteLanguage.All.Select(l => new AlternateLink(l, Absolute(l.Localize(neutral)))).ToList();
@@ -68,7 +68,7 @@ public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOpt
         var otherPage = snapshot.Translation(page, other);
         model.Language = language;
         model.Title = page.Title;
-        model.Description = page.Meta.Description ?? page.Summary;
+        model.Description = page.Meta.Description ?? (page.Summary.Length > 0 ? page.Summary : site.Value.Description.GetValueOrDefault(language.Code));
         model.CurrentPath = Http.Request.Path.Value ?? "/";
         model.SwitchUrl = otherPage?.Url ?? other.Localize(page.Language.Neutral(page.Url));
         model.Alternates = translations.Select(t => new AlternateLink(t.Language, Absolute(t.Url))).ToList();

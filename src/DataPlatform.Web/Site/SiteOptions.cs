@@ -8,6 +8,9 @@ public sealed class SiteOptions
     /// <summary>The site's name per language code, shown in the header and page titles.</summary>
     public Dictionary<string, string> Title { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The site's description per language code: the meta description of pages that have none of their own.</summary>
+    public Dictionary<string, string> Description { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The menu name rendered as the main navigation. Default <c>main</c>.</summary>
     public string MainMenu { get; set; } = "main";
 

@@ -1,6 +1,8 @@
 using DataPlatform.Content;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataPlatform.Tests.Infrastructure;
@@ -28,10 +30,10 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A portal over <paramref name="contentRoot"/> with a database of its own.</summary>
-    public static async Task<PortalFactory> CreateAsync(string contentRoot, IReadOnlyDictionary<string, string?>? settings = null, PostgresServer? server = null)
+    public static async Task<PortalFactory> CreateAsync(string contentRoot, IReadOnlyDictionary<string, string?>? settings = null, PostgresServer? server = null, TimeProvider? clock = null)
     {
         server ??= await PostgresServer.Shared;
-        return new PortalFactory(contentRoot, await server.CreateDatabaseAsync(), settings);
+        return new PortalFactory(contentRoot, await server.CreateDatabaseAsync(), settings) { Clock = clock };
     }
 
     /// <summary>Settings for form tests: no minimum fill time and a rate limit no test reaches, unless overridden.</summary>
@@ -61,7 +63,18 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(Clock);
+            });
+        }
     }
+
+    /// <summary>When set, the portal's clock: lists of upcoming events and notices depend on it, today's date never.</summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>A client that does not follow redirects, so tests see 301s and 303s.</summary>
     public HttpClient CreatePlainClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
