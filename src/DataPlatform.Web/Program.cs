@@ -3,6 +3,7 @@ using DataPlatform.Web.Data;
 using DataPlatform.Web.Health;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Logging;
+using DataPlatform.Web.Search;
 using DataPlatform.Web.Site;
 using DataPlatform.Web.Submissions;
 
@@ -13,6 +14,7 @@ builder.AddPortalSite();
 builder.AddPortalDatabase();
 builder.AddPortalContent();
 builder.AddPortalSubmissions();
+builder.AddPortalSearch();
 builder.AddPortalLocalization();
 builder.Services.AddControllersWithViews().AddPortalViewLocalization();
 

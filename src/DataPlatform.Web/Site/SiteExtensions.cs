@@ -12,6 +12,7 @@ public static class SiteExtensions
         builder.Services.AddHttpContextAccessor();
         // Swedish letters stay letters in the HTML instead of becoming &#xF6; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         // Nothing a visitor sends is bigger than a long message; refuse anything larger before reading it.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024);
         builder.Services.Configure<RouteOptions>(o => o.AppendTrailingSlash = true);

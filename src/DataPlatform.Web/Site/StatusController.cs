@@ -1,3 +1,4 @@
+using DataPlatform.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -41,6 +42,8 @@ public sealed class StatusController(PortalLayout layout, IStringLocalizer<Local
             413 => (t["Too much data"], t["What you sent is larger than the portal accepts. Shorten it and try again."]),
             415 => (t["Unsupported content"], t["The form data was sent in a format the portal does not accept."]),
             429 => (t["Too many requests"], t["You have sent many requests in a short time. Please wait a minute and try again."]),
+            503 when PortalLanguage.OriginalPath(HttpContext).Contains("/search", StringComparison.OrdinalIgnoreCase) =>
+                (t["Temporarily unavailable"], t["Search is temporarily unavailable. Please try again in a few minutes."]),
             503 => (t["Temporarily unavailable"], t["This part of the portal is temporarily unavailable. Please try again in a few minutes."]),
             >= 500 => (t["Something went wrong"], t["An unexpected error occurred on our side. It has been logged; please try again later."]),
             _ => (t["Something went wrong"], t["The request could not be completed."]),

@@ -5,18 +5,10 @@ using DataPlatform.Tests.Infrastructure;
 namespace DataPlatform.Tests.Content;
 
 /// <summary>The portal over the repository's own content: every page answers, in the right language, and links hold.</summary>
-public sealed class SiteTests : IAsyncLifetime
+public sealed class SiteTests(RepositoryPortal portal) : IClassFixture<RepositoryPortal>
 {
-    private PortalFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent);
-        _client = _factory.CreatePlainClient();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    private readonly PortalFactory _factory = portal.Factory;
+    private readonly HttpClient _client = portal.Client;
 
     [Fact]
     public async Task Every_page_answers_with_its_language_hreflang_and_a_menu()

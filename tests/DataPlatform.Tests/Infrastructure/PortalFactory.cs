@@ -76,6 +76,21 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>When set, the portal's clock: lists of upcoming events and notices depend on it, today's date never.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Waits until the search index holds the current content snapshot.</summary>
+    public async Task WaitForSearchIndexAsync()
+    {
+        var indexer = Services.GetRequiredService<DataPlatform.Web.Search.SearchIndexer>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (indexer.IndexedVersion != Content.Current.Version)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the search index did not catch up within 15 s");
+            }
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>A client that does not follow redirects, so tests see 301s and 303s.</summary>
     public HttpClient CreatePlainClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 }

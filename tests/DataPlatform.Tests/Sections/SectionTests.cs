@@ -9,19 +9,17 @@ using DataPlatform.Tests.Infrastructure;
 namespace DataPlatform.Tests.Sections;
 
 /// <summary>Highlights, news, events, feeds, sitemap, metadata and notices, around a fixed clock (15 January 2025, 12:00 UTC).</summary>
-public sealed class SectionTests : IAsyncLifetime
+public sealed class SectionTests(SectionTests.SectionsPortal portal) : IClassFixture<SectionTests.SectionsPortal>
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 15, 12, 0, 0, TimeSpan.Zero);
-    private PortalFactory _factory = null!;
-    private HttpClient _client = null!;
 
-    public async Task InitializeAsync()
+    public sealed class SectionsPortal : PortalFixture
     {
-        _factory = await PortalFactory.CreateAsync(Fixtures.Path("sections"), clock: new FixedClock(Now));
-        _client = _factory.CreatePlainClient();
+        protected override Task<PortalFactory> CreateAsync() => PortalFactory.CreateAsync(Fixtures.Path("sections"), clock: new FixedClock(Now));
     }
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    private readonly PortalFactory _factory = portal.Factory;
+    private readonly HttpClient _client = portal.Client;
 
     private async Task<List<string>> Titles(string url) =>
         (await Html.GetAsync(_client, url)).QuerySelectorAll(".page-card-title a").Select(a => a.TextContent).ToList();

@@ -5,18 +5,10 @@ using DataPlatform.Tests.Infrastructure;
 namespace DataPlatform.Tests.Submissions;
 
 /// <summary>The three forms against a real PostgreSQL: storage, every validation rule in both languages, and abuse handling.</summary>
-public sealed class FormTests : IAsyncLifetime
+public sealed class FormTests(RepositoryPortal portal) : IClassFixture<RepositoryPortal>
 {
-    private PortalFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings());
-        _client = _factory.CreatePlainClient();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    private readonly PortalFactory _factory = portal.Factory;
+    private readonly HttpClient _client = portal.Client;
 
     [Theory]
     [InlineData("/contact/", "en", "contact")]
@@ -245,13 +237,15 @@ public sealed class FormTests : IAsyncLifetime
 }
 
 /// <summary>Random garbage at every form endpoint, from a fixed seed: always a clear 4xx, never a 500, nothing stored.</summary>
-public sealed class FormFuzzTests : IAsyncLifetime
+public sealed class FormFuzzTests(FormFuzzTests.EmptyPortal portal) : IClassFixture<FormFuzzTests.EmptyPortal>
 {
-    private PortalFactory _factory = null!;
+    /// <summary>A portal whose database no other test writes to, so "nothing stored" can be checked.</summary>
+    public sealed class EmptyPortal : PortalFixture
+    {
+        protected override Task<PortalFactory> CreateAsync() => PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings());
+    }
 
-    public async Task InitializeAsync() => _factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings());
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    private readonly PortalFactory _factory = portal.Factory;
 
     [Fact]
     public async Task Garbage_posts_get_4xx_and_store_nothing()

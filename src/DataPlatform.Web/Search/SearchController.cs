@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using DataPlatform.Content;
+using DataPlatform.Web.Localization;
+using DataPlatform.Web.Site;
+using DataPlatform.Web.Submissions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace DataPlatform.Web.Search;
+
+public sealed class SearchViewModel : LayoutViewModel
+{
+    public string Query { get; init; } = "";
+
+    public string? Section { get; init; }
+
+    /// <summary>Sections to filter by: value and title, in the page's language.</summary>
+    public IReadOnlyList<(string Value, string Title)> Sections { get; init; } = [];
+
+    public SearchResults? Results { get; init; }
+
+    public Content.Pager? Pager { get; init; }
+
+    /// <summary>Why there are no results to show (empty query, only common words, too long), in the page's language.</summary>
+    public string? Message { get; init; }
+}
+
+/// <summary>Server-side search in the page's language, as HTML or JSON, and the OpenSearch description.</summary>
+public sealed class SearchController(SearchService search, ContentStore store, PortalLayout layout, IStringLocalizer<SharedResource> t, ILogger<SearchController> logger) : Controller
+{
+    [HttpGet("search"), HttpGet("sv/search")]
+    public async Task<IActionResult> Index([FromQuery] string? q, [FromQuery] string? section, [FromQuery] string? page, [FromQuery] string? format, CancellationToken cancellationToken)
+    {
+        var language = layout.Language;
+        var query = SearchService.Clean(q);
+        var sections = store.Current.Pages.Where(p => p.Kind == PageKind.Section && p.Language == language)
+            .Select(p => (Value: p.Section, p.Title)).Distinct().OrderBy(s => s.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
+        section = string.IsNullOrWhiteSpace(section) ? null : section.Trim();
+        var pageNumber = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000 ? n : 1;
+        var wantsJson = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)
+            || Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+
+        string? message = null;
+        var status = StatusCodes.Status200OK;
+        SearchResults? results = null;
+        if (query.Length == 0)
+        {
+            message = t["Type one or more words to search for."];
+        }
+        else if (query.Length > SearchService.MaximumQueryLength)
+        {
+            message = string.Format(CultureInfo.CurrentCulture, t["Your search is too long; use at most {0} characters."], SearchService.MaximumQueryLength);
+            status = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            try
+            {
+                results = await search.SearchAsync(language, query, section, pageNumber, cancellationToken);
+            }
+            catch (Exception e) when (SubmissionIntake.IsDatabaseUnavailable(e))
+            {
+                logger.LogWarning("Search is unavailable: {Reason}", e.GetBaseException().Message);
+                return wantsJson
+                    ? StatusCode(StatusCodes.Status503ServiceUnavailable, new { error = t["Search is temporarily unavailable. Please try again in a few minutes."].Value })
+                    : StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+            if (results.OnlyStopWords)
+            {
+                message = t["Your search only contained very common words. Try more specific ones."];
+            }
+            else if (results.Total == 0)
+            {
+                message = t["No pages match your search. Try other or fewer words, or search in all sections."];
+            }
+        }
+
+        var baseUrl = language.Localize("/search/");
+        var pager = results is { Total: > SearchService.PageSize }
+            ? new Content.Pager(pageNumber, (results.Total + SearchService.PageSize - 1) / SearchService.PageSize, baseUrl,
+                "?q=" + Uri.EscapeDataString(query) + (section is null ? "" : "&section=" + Uri.EscapeDataString(section)))
+            : null;
+
+        if (wantsJson)
+        {
+            Response.StatusCode = status;
+            return Json(new
+            {
+                query,
+                language = language.Code,
+                section,
+                page = pageNumber,
+                total = results?.Total ?? 0,
+                message,
+                results = (results?.Hits ?? []).Select(h => new { title = h.Title, url = layout.Absolute(h.Url), section = h.Section, published = h.Published, snippet = h.SnippetHtml }),
+            });
+        }
+        var model = new SearchViewModel { Query = query, Section = section, Sections = sections, Results = results, Pager = pager, Message = message };
+        layout.Apply(model, query.Length > 0 ? string.Format(CultureInfo.CurrentCulture, t["Search: {0}"], query) : t["Search"]);
+        model.NoIndex = true;
+        Response.StatusCode = status;
+        return View(model);
+    }
+
+    /// <summary>Lets browsers add the portal's search (OpenSearch 1.1).</summary>
+    [HttpGet("opensearch.xml"), HttpGet("sv/opensearch.xml")]
+    public IActionResult OpenSearch()
+    {
+        const string ns = "http://a9.com/-/spec/opensearch/1.1/";
+        var language = layout.Language;
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartElement("OpenSearchDescription", ns);
+            xml.WriteElementString("ShortName", ns, layout.SiteTitle(language).Length > 16 ? layout.SiteTitle(language)[..16] : layout.SiteTitle(language));
+            xml.WriteElementString("Description", ns, t["Search"] + " – " + layout.SiteTitle(language));
+            xml.WriteElementString("InputEncoding", ns, "UTF-8");
+            xml.WriteElementString("Language", ns, language.Code);
+            xml.WriteStartElement("Url", ns);
+            xml.WriteAttributeString("type", "text/html");
+            xml.WriteAttributeString("template", layout.Absolute(language.Localize("/search/")) + "?q={searchTerms}");
+            xml.WriteEndElement();
+            xml.WriteStartElement("Url", ns);
+            xml.WriteAttributeString("type", "application/json");
+            xml.WriteAttributeString("template", layout.Absolute(language.Localize("/search/")) + "?q={searchTerms}&format=json");
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+        return File(buffer.ToArray(), "application/opensearchdescription+xml; charset=utf-8");
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using DataPlatform.Content;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DataPlatform.Web.Search;
+
+/// <summary>What one synchronisation of the search index did.</summary>
+public sealed record IndexReport(int Pages, int Upserted, int Deleted, TimeSpan Elapsed);
+
+/// <summary>
+/// Keeps <c>search_documents</c> equal to the pages of a content snapshot: pages whose content hash changed
+/// are written again, pages that are gone are deleted, the rest is left alone.
+/// </summary>
+public static partial class SearchIndex
+{
+    // Content hashes of page bodies, kept as long as the parsed file lives: the loader reuses the same
+    // ParsedFile for an unchanged file, so an unchanged page is never stripped and hashed twice.
+    private static readonly ConditionalWeakTable<ParsedFile, string> BodyHashes = new();
+    private const int BatchSize = 500;
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Space();
+
+    /// <summary>The page's text without markup, for indexing and snippets.</summary>
+    public static string PlainText(string html) => Space().Replace(WebUtility.HtmlDecode(Tag().Replace(html, " ")), " ").Trim();
+
+    public static async Task<IndexReport> SyncAsync(NpgsqlDataSource dataSource, ContentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var pages = snapshot.Pages.Where(p => p.SourcePath.Length > 0).ToList();
+        var wanted = pages.ToDictionary(p => p.Url, Hash, StringComparer.Ordinal);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Replicas sync one at a time; each brings the index to its own (identical) snapshot.
+        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(7311)", connection, transaction))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var existing = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var select = new NpgsqlCommand("select url, content_hash from search_documents", connection, transaction))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                existing[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        var changed = pages.Where(p => !existing.TryGetValue(p.Url, out var hash) || hash != wanted[p.Url]).ToList();
+        var removed = existing.Keys.Where(url => !wanted.ContainsKey(url)).ToArray();
+        foreach (var chunk in changed.Chunk(BatchSize))
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var page in chunk)
+            {
+                var command = new NpgsqlBatchCommand("""
+                    insert into search_documents (url, language, section, title, summary, tags, body, published, content_hash, indexed_at)
+                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+                    on conflict (url) do update set language = excluded.language, section = excluded.section, title = excluded.title,
+                        summary = excluded.summary, tags = excluded.tags, body = excluded.body, published = excluded.published,
+                        content_hash = excluded.content_hash, indexed_at = now()
+                    """);
+                command.Parameters.Add(new NpgsqlParameter { Value = page.Url });
+                command.Parameters.Add(new NpgsqlParameter { Value = page.Language.Code });
+                command.Parameters.Add(new NpgsqlParameter { Value = SectionOf(page) });
+                command.Parameters.Add(new NpgsqlParameter { Value = Clean(page.Title) });
+                command.Parameters.Add(new NpgsqlParameter { Value = Clean(page.Meta.Description ?? page.Summary) });
+                command.Parameters.Add(new NpgsqlParameter { Value = Clean(string.Join(' ', page.Meta.Tags)) });
+                command.Parameters.Add(new NpgsqlParameter { Value = Clean(PlainText(page.Html)) });
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)page.Date?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+                command.Parameters.Add(new NpgsqlParameter { Value = wanted[page.Url] });
+                batch.BatchCommands.Add(command);
+            }
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        if (removed.Length > 0)
+        {
+            await using var delete = new NpgsqlCommand("delete from search_documents where url = any($1)", connection, transaction);
+            delete.Parameters.Add(new NpgsqlParameter { Value = removed });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new IndexReport(pages.Count, changed.Count, removed.Length, watch.Elapsed);
+    }
+
+    /// <summary>The section a page is filed under in search; pages at the root are "pages".</summary>
+    public static string SectionOf(Page page) => page.Section.Length > 0 ? page.Section : "pages";
+
+    private static string Hash(Page page)
+    {
+        var body = BodyHashes.GetValue(page.Parsed, parsed => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.Html))));
+        var key = string.Join('\u001f', page.Language.Code, SectionOf(page), page.Title, page.Meta.Description ?? page.Summary,
+            string.Join(' ', page.Meta.Tags), page.Date?.UtcTicks, body);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
+    }
+
+    // PostgreSQL text cannot hold NUL.
+    private static string Clean(string text) => text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", "", StringComparison.Ordinal) : text;
+}

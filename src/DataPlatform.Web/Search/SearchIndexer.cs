@@ -1,0 +1,69 @@
+using DataPlatform.Content;
+using DataPlatform.Web.Data;
+using DataPlatform.Web.Submissions;
+using Npgsql;
+
+namespace DataPlatform.Web.Search;
+
+/// <summary>Brings the search index up to date at start-up and after every content reload; retries while the database is away.</summary>
+public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSource, DatabaseState database, ILogger<SearchIndexer> logger) : BackgroundService
+{
+    private readonly WorkerSignal _changed = new();
+    private string? _indexedVersion;
+
+    /// <summary>The content version last written to the index; tests and readiness wait for it.</summary>
+    public string? IndexedVersion => Volatile.Read(ref _indexedVersion);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        content.Reloaded += OnReloaded;
+        return base.StartAsync(cancellationToken);
+    }
+
+    private void OnReloaded(ReloadReport report) => _changed.Notify();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var snapshot = content.Current;
+            if (database.IsMigrated && content.IsLoaded && snapshot.Version != IndexedVersion)
+            {
+                try
+                {
+                    var report = await SearchIndex.SyncAsync(dataSource, snapshot, stoppingToken);
+                    Volatile.Write(ref _indexedVersion, snapshot.Version);
+                    if (report.Upserted + report.Deleted > 0)
+                    {
+                        logger.LogInformation("Search index updated: {Upserted} pages written, {Deleted} removed, of {Pages}, in {Elapsed:0} ms",
+                            report.Upserted, report.Deleted, report.Pages, report.Elapsed.TotalMilliseconds);
+                    }
+                }
+                catch (Exception e) when (SubmissionIntake.IsDatabaseUnavailable(e))
+                {
+                    logger.LogWarning("The search index could not be updated, will retry: {Reason}", e.GetBaseException().Message);
+                }
+            }
+            try
+            {
+                await _changed.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        content.Reloaded -= OnReloaded;
+        return base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _changed.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using DataPlatform.Content;
+using Npgsql;
+
+namespace DataPlatform.Web.Search;
+
+public sealed record SearchHit(string Url, string Title, string Section, DateTimeOffset? Published, string SnippetHtml, double Rank);
+
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool OnlyStopWords);
+
+/// <summary>
+/// PostgreSQL full-text search in one language: <c>websearch_to_tsquery</c> (quotes, <c>or</c>, <c>-word</c>,
+/// never a syntax error), ranked with title and tags first, with <c>ts_headline</c> snippets that are made
+/// HTML-safe here before the match markers become <c>&lt;mark&gt;</c>.
+/// </summary>
+public sealed class SearchService(NpgsqlDataSource dataSource)
+{
+    public const int PageSize = 10;
+    public const int MaximumQueryLength = 500;
+
+    // Markers no text contains: the snippet is escaped, then they become <mark> and </mark>.
+    private const string Start = "\u0002";
+    private const string Stop = "\u0003";
+
+    public static string Config(SiteLanguage language) => language == SiteLanguage.Swedish ? "swedish" : "english";
+
+    public async Task<SearchResults> SearchAsync(SiteLanguage language, string query, string? section, int page, CancellationToken cancellationToken)
+    {
+        // Rank and page first; snippets (the expensive part) only for the page of hits shown.
+        await using var command = dataSource.CreateCommand($"""
+            with q as (select websearch_to_tsquery('{Config(language)}', $1) as query),
+            hits as (
+                select d.url, d.title, d.section, d.published, d.body, ts_rank_cd(d.document, q.query) as rank, count(*) over () as total
+                from search_documents d, q
+                where d.language = $2 and d.document @@ q.query and ($3::text is null or d.section = $3)
+                order by rank desc, d.published desc nulls last, d.title
+                limit $4 offset $5
+            )
+            select numnode(q.query), h.url, h.title, h.section, h.published,
+                   ts_headline('{Config(language)}', h.body, q.query,
+                       'StartSel={Start}, StopSel={Stop}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'),
+                   h.rank, h.total
+            from q left join hits h on true
+            order by h.rank desc nulls last, h.published desc nulls last, h.title
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = query });
+        command.Parameters.Add(new NpgsqlParameter { Value = language.Code });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)section ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = PageSize });
+        command.Parameters.Add(new NpgsqlParameter { Value = (page - 1) * PageSize });
+        var hits = new List<SearchHit>();
+        var total = 0;
+        var onlyStopWords = false;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            onlyStopWords = reader.GetInt32(0) == 0;
+            if (reader.IsDBNull(1))
+            {
+                continue; // the left join's empty row: no matches
+            }
+            total = (int)reader.GetInt64(7);
+            hits.Add(new SearchHit(reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), SafeSnippet(reader.GetString(5)), reader.GetFloat(6)));
+        }
+        return new SearchResults(hits, total, onlyStopWords);
+    }
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>Escapes everything PostgreSQL returned, then turns the match markers into <c>&lt;mark&gt;</c>.</summary>
+    private static string SafeSnippet(string snippet) => string.Join("", snippet.Split(Start).Select((part, i) =>
+    {
+        var pieces = part.Split(Stop);
+        return i == 0 || pieces.Length == 1
+            ? Encoder.Encode(string.Join("", pieces))
+            : "<mark>" + Encoder.Encode(pieces[0]) + "</mark>" + Encoder.Encode(string.Join("", pieces.Skip(1)));
+    }));
+
+    /// <summary>What a visitor typed, made safe to send: no control characters (PostgreSQL text cannot hold NUL), trimmed.</summary>
+    public static string Clean(string? query) =>
+        new string((query ?? "").Where(c => !char.IsControl(c) && c != '\uFFFD').ToArray()).Trim();
+}
