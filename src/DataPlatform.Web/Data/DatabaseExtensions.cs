@@ -24,7 +24,8 @@ public static class DatabaseExtensions
         builder.Services.AddHostedService<DatabaseMigrationService>();
     }
 
-    private static string PortalConnectionString(IConfiguration configuration)
+    /// <summary>The validated <c>ConnectionStrings:Portal</c>, or a clear error saying how to set it.</summary>
+    public static string PortalConnectionString(IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Portal");
         if (string.IsNullOrWhiteSpace(connectionString))

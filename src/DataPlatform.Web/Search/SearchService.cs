@@ -14,10 +14,21 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, boo
 /// never a syntax error), ranked with title and tags first, with <c>ts_headline</c> snippets that are made
 /// HTML-safe here before the match markers become <c>&lt;mark&gt;</c>.
 /// </summary>
-public sealed class SearchService(NpgsqlDataSource dataSource)
+public sealed class SearchService(string connectionString) : IDisposable
 {
+    // Searches run on connections of their own where PostgreSQL prefers the GIN index: for a word on most
+    // pages it otherwise picks a sequential scan that evaluates every tsvector and was twice as slow
+    // (77 ms against 35 ms for a word on all 10,000 English pages of the synthetic tree).
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(
+        new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c enable_seqscan=off" }.ConnectionString);
+
+    public void Dispose() => _dataSource.Dispose();
+
     public const int PageSize = 10;
     public const int MaximumQueryLength = 500;
+
+    /// <summary>Up to this many matches, results are ranked by every occurrence (<c>ts_rank_cd</c> on the whole page).</summary>
+    public const int FullRankingLimit = 1000;
 
     // Markers no text contains: the snippet is escaped, then they become <mark> and </mark>.
     private const string Start = "\u0002";
@@ -27,11 +38,18 @@ public sealed class SearchService(NpgsqlDataSource dataSource)
 
     public async Task<SearchResults> SearchAsync(SiteLanguage language, string query, string? section, int page, CancellationToken cancellationToken)
     {
-        // Rank and page first; snippets (the expensive part) only for the page of hits shown.
-        await using var command = dataSource.CreateCommand($"""
+        // Count first (an index-only bitmap count), then rank and page, then snippets only for the page of
+        // hits shown. Above FullRankingLimit matches the words are on most pages and say little about any
+        // one of them: rank by title and tags, then date, instead of by every match in every body.
+        await using var command = _dataSource.CreateCommand($"""
             with q as (select websearch_to_tsquery('{Config(language)}', $1) as query),
+            total as (
+                select count(*) as n from search_documents d, q
+                where d.language = $2 and d.document @@ q.query and ($3::text is null or d.section = $3)
+            ),
             hits as (
-                select d.url, d.title, d.section, d.published, d.body, ts_rank_cd(d.document, q.query) as rank, count(*) over () as total
+                select d.url, d.title, d.section, d.published, d.body,
+                       case when (select n from total) > {FullRankingLimit} then ts_rank(d.head, q.query) else ts_rank_cd(d.document, q.query) end as rank
                 from search_documents d, q
                 where d.language = $2 and d.document @@ q.query and ($3::text is null or d.section = $3)
                 order by rank desc, d.published desc nulls last, d.title
@@ -40,7 +58,7 @@ public sealed class SearchService(NpgsqlDataSource dataSource)
             select numnode(q.query), h.url, h.title, h.section, h.published,
                    ts_headline('{Config(language)}', h.body, q.query,
                        'StartSel={Start}, StopSel={Stop}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'),
-                   h.rank, h.total
+                   h.rank, (select n from total)
             from q left join hits h on true
             order by h.rank desc nulls last, h.published desc nulls last, h.title
             """);
