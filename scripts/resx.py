@@ -16,6 +16,13 @@ for arg in sys.argv[1:]:
     key, _, value = arg.partition("=")
     entries[key] = value
 
+# .resx names are unique regardless of case: "Search" and "search" would collide.
+lowered = {}
+for key in entries:
+    if key.lower() in lowered and lowered[key.lower()] != key:
+        sys.exit(f"'{key}' and '{lowered[key.lower()]}' differ only in case; a .resx cannot hold both")
+    lowered[key.lower()] = key
+
 root = ET.Element("root")
 for name, value in [("resmimetype", "text/microsoft-resx"), ("version", "2.0"),
                     ("reader", "System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089"),

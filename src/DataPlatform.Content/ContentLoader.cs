@@ -210,13 +210,18 @@ public sealed class ContentLoader
         return (sources, resources, staticFiles);
     }
 
-    private static IEnumerable<FileInfo> Walk(string folder) =>
-        new DirectoryInfo(folder).EnumerateFiles("*", new EnumerationOptions
+    /// <summary>A file found by the walk: enough to decide whether to parse it again.</summary>
+    private readonly record struct WalkedFile(string FullName, string Name, DateTime LastWriteTimeUtc, long Length);
+
+    // FileSystemEnumerable with a transform: no FileInfo per file, which made the walk of 15,000 files
+    // the largest part of a reload.
+    private static System.IO.Enumeration.FileSystemEnumerable<WalkedFile> Walk(string folder) =>
+        new System.IO.Enumeration.FileSystemEnumerable<WalkedFile>(folder,
+            (ref System.IO.Enumeration.FileSystemEntry entry) => new WalkedFile(entry.ToFullPath(), entry.FileName.ToString(), entry.LastWriteTimeUtc.UtcDateTime, entry.Length),
+            new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
         {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-        });
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
+        };
 
     private static string Relative(string from, string path) => Path.GetRelativePath(from, path).Replace('\\', '/');
 
@@ -485,6 +490,10 @@ public sealed class ContentLoader
     private static Dictionary<string, string> BuildFiles(List<Page> pages, List<Resource> resources, Dictionary<string, string> staticFiles)
     {
         var files = new Dictionary<string, string>(staticFiles, StringComparer.OrdinalIgnoreCase);
+        if (resources.Count == 0)
+        {
+            return files;
+        }
         var bundles = pages.Where(p => p.Kind != PageKind.Home && p.SourcePath.Length > 0)
             .GroupBy(p => p.Directory, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);

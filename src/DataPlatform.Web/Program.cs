@@ -7,6 +7,12 @@ using DataPlatform.Web.Search;
 using DataPlatform.Web.Site;
 using DataPlatform.Web.Submissions;
 
+// Commands of the app that need no web host.
+if (args is ["check", ..])
+{
+    return CheckCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
@@ -33,3 +39,4 @@ app.MapControllers();
 app.MapContent();
 
 app.Run();
+return 0;

@@ -49,19 +49,34 @@ public static class ContentRootLocator
     }
 }
 
-/// <summary>Loads content before the server accepts requests and logs what each reload found.</summary>
+/// <summary>
+/// Loads content before the server accepts requests, and after every reload runs the same check editors
+/// run (<c>check</c>), logging each problem once and keeping the report for the editors' page.
+/// </summary>
 public sealed class ContentStartup(ContentStore store, ILogger<ContentStartup> logger) : IHostedService
 {
     private HashSet<Diagnostic> _reported = [];
+    private readonly Lock _checkLock = new();
+    private CheckReport? _report;
+    private Dictionary<string, DateTimeOffset>? _gitTimes;
+    private string? _gitHead;
+
+    /// <summary>The check of the current content, once it has run.</summary>
+    public CheckReport? Report => Volatile.Read(ref _report);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        store.Reloaded += Report;
-        store.Start();
+        store.Reloaded += OnReloaded;
+        var first = store.Start();
+        if (first.Error is null)
+        {
+            // The first check runs before requests are served, so the editors' page is never empty.
+            Check(first.Snapshot);
+        }
         return Task.CompletedTask;
     }
 
-    private void Report(ReloadReport report)
+    private void OnReloaded(ReloadReport report)
     {
         if (report.Error is not null)
         {
@@ -69,21 +84,54 @@ public sealed class ContentStartup(ContentStore store, ILogger<ContentStartup> l
             return;
         }
         var snapshot = report.Snapshot;
-        logger.LogInformation("Content loaded from {Root}: {Pages} pages, {Files} files, {Errors} errors, {Warnings} warnings in {Elapsed:0} ms ({Parsed} files parsed)",
-            store.Root, snapshot.Pages.Count, snapshot.Files.Count, snapshot.Diagnostics.Count(d => d.Severity == Severity.Error),
-            snapshot.Diagnostics.Count(d => d.Severity == Severity.Warning), report.Elapsed.TotalMilliseconds, report.ParsedFiles);
-        // Each problem once, not again on every reload while it is unfixed.
-        foreach (var d in snapshot.Diagnostics.Where(d => !_reported.Contains(d)))
+        logger.LogInformation("Content loaded from {Root}: {Pages} pages, {Files} files in {Elapsed:0} ms ({Parsed} files parsed)",
+            store.Root, snapshot.Pages.Count, snapshot.Files.Count, report.Elapsed.TotalMilliseconds, report.ParsedFiles);
+        if (Report is not null)
         {
-            logger.Log(d.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning,
-                "Content {Severity} in {File}:{Line} {Code}: {Message}", d.Severity, d.File, d.Line, d.Code, d.Message);
+            // Later checks run off the reload thread; a newer snapshot makes an older check pointless.
+            _ = Task.Run(() => Check(snapshot));
         }
-        _reported = snapshot.Diagnostics.ToHashSet();
+    }
+
+    private void Check(ContentSnapshot snapshot)
+    {
+        lock (_checkLock)
+        {
+            if (snapshot != store.Current)
+            {
+                return;
+            }
+            var report = ContentCheck.Run(snapshot, store.Root, new CheckOptions(AppRoutes.IsAppRoute, UseGit: false) { CommitTimes = GitTimes() });
+            Volatile.Write(ref _report, report);
+            // Each problem once, not again on every reload while it is unfixed.
+            foreach (var d in report.Diagnostics.Where(d => !_reported.Contains(d)))
+            {
+                logger.Log(d.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning,
+                    "Content {Severity} in {File}:{Line} {Code}: {Message}", d.Severity, d.File, d.Line, d.Code, d.Message);
+            }
+            _reported = report.Diagnostics.ToHashSet();
+        }
+    }
+
+    /// <summary>Commit times from git, read again only when the checkout's HEAD moves.</summary>
+    private Dictionary<string, DateTimeOffset>? GitTimes()
+    {
+        var head = ContentCheck.GitHead(store.Root);
+        if (head is null)
+        {
+            return null;
+        }
+        if (head != _gitHead)
+        {
+            _gitTimes = ContentCheck.GitCommitTimes(store.Root);
+            _gitHead = head;
+        }
+        return _gitTimes;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        store.Reloaded -= Report;
+        store.Reloaded -= OnReloaded;
         return Task.CompletedTask;
     }
 }

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using DataPlatform.Content;
+using DataPlatform.Tests.Infrastructure;
+using DataPlatform.Web.Content;
+
+namespace DataPlatform.Tests.Content;
+
+/// <summary>The content check: every kind of error and warning with its file, line and code, the exit codes and the JSON format.</summary>
+public class CheckTests
+{
+    private static (int Exit, string Output, string Error) Check(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = CheckCommand.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static List<(string Severity, string Code, string File, int Line)> Diagnostics(string folder)
+    {
+        var (_, output, _) = Check("--content", folder, "--format", "json", "--no-git");
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.GetProperty("diagnostics").EnumerateArray()
+            .Select(d => (d.GetProperty("severity").GetString()!, d.GetProperty("code").GetString()!, d.GetProperty("file").GetString()!, d.GetProperty("line").GetInt32()))
+            .ToList();
+    }
+
+    [Theory]
+    [InlineData("error", "broken-link", "_index.md", 7)]
+    [InlineData("error", "broken-image", "_index.md", 9)]
+    [InlineData("warning", "image-alt", "_index.md", 9)]
+    [InlineData("error", "broken-link", "_index.md", 11)]
+    [InlineData("warning", "insecure-link", "_index.md", 13)]
+    [InlineData("warning", "heading-skip", "about.md", 7)]
+    [InlineData("warning", "missing-translation", "about.md", 1)]
+    [InlineData("error", "front-matter-yaml", "bad-yaml.md", 2)]
+    [InlineData("error", "front-matter-not-first-line", "late.md", 2)]
+    [InlineData("error", "missing-title", "no-title.md", 1)]
+    [InlineData("error", "duplicate-url", "dup-b.md", 3)]
+    [InlineData("error", "alias-collision", "alias.md", 3)]
+    [InlineData("error", "menu-parent", "menu.md", 5)]
+    [InlineData("error", "event-end-before-start", "event.md", 4)]
+    [InlineData("error", "unknown-shortcode", "shortcode.md", 7)]
+    [InlineData("warning", "stale-translation", "stale.sv.md", 1)]
+    public void Reports_each_problem_with_file_line_and_code(string severity, string code, string file, int line)
+    {
+        Assert.Contains((severity, code, file, line), Diagnostics(Fixtures.Path("check")));
+    }
+
+    [Fact]
+    public void Links_that_work_are_not_reported()
+    {
+        var diagnostics = Diagnostics(Fixtures.Path("check"));
+
+        Assert.Equal(2, diagnostics.Count(d => d.Code == "broken-link"));
+        Assert.Single(diagnostics, d => d.Code == "broken-image");
+        Assert.DoesNotContain(diagnostics, d => d.File == "_index.sv.md" && d.Code.StartsWith("broken", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Exit_code_is_1_with_errors_0_without_and_2_when_the_folder_cannot_be_read()
+    {
+        Assert.Equal(1, Check("--content", Fixtures.Path("check"), "--no-git").Exit);
+        Assert.Equal(0, Check("--content", Fixtures.RepositoryContent).Exit);
+        var missing = Check("--content", "/no/such/folder");
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("cannot be read", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(2, Check("--format", "xml").Exit);
+    }
+
+    [Fact]
+    public void Text_output_is_one_line_per_problem_that_ci_systems_can_annotate()
+    {
+        var (_, output, _) = Check("--content", Fixtures.Path("check"), "--no-git");
+
+        Assert.Contains("menu.md:5: error menu-parent: ", output, StringComparison.Ordinal);
+        Assert.Matches(@"\d+ pages checked in .*: \d+ errors, \d+ warnings\.", output.TrimEnd().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void Json_output_has_a_version_and_a_summary()
+    {
+        var (_, output, _) = Check("--content", Fixtures.Path("check"), "--format", "json", "--no-git");
+        using var json = JsonDocument.Parse(output);
+
+        Assert.Equal(CheckCommand.JsonVersion, json.RootElement.GetProperty("version").GetInt32());
+        var summary = json.RootElement.GetProperty("summary");
+        Assert.Equal(json.RootElement.GetProperty("diagnostics").EnumerateArray().Count(d => d.GetProperty("severity").GetString() == "error"), summary.GetProperty("errors").GetInt32());
+    }
+
+    [Fact]
+    public void Translations_in_a_git_checkout_are_dated_by_their_last_commit()
+    {
+        var root = Fixtures.Copy("dirs");
+        static void Git(string root, string date, params string[] args)
+        {
+            var info = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+            info.Environment["GIT_AUTHOR_DATE"] = date;
+            info.Environment["GIT_COMMITTER_DATE"] = date;
+            foreach (var arg in new[] { "-c", "user.email=t@example.org", "-c", "user.name=Test" }.Concat(args))
+            {
+                info.ArgumentList.Add(arg);
+            }
+            using var process = System.Diagnostics.Process.Start(info)!;
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+        }
+        Git(root, "2024-01-01T00:00:00", "init", "-q");
+        Git(root, "2024-01-01T00:00:00", "add", ".");
+        Git(root, "2024-01-01T00:00:00", "commit", "-q", "-m", "first");
+        File.AppendAllText(Path.Combine(root, "english", "guide", "install.md"), "\nA new paragraph.\n");
+        Git(root, "2024-06-01T00:00:00", "commit", "-q", "-am", "update the English page");
+
+        var (_, output, _) = Check("--content", root, "--layout", "Directories", "--en-dir", "english", "--sv-dir", "svenska");
+
+        Assert.Contains("svenska/guide/install.md:1: warning stale-translation", output, StringComparison.Ordinal);
+    }
+}
