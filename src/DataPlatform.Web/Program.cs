@@ -5,6 +5,7 @@ using DataPlatform.Web.Localization;
 using DataPlatform.Web.Logging;
 using DataPlatform.Web.Search;
 using DataPlatform.Web.Site;
+using DataPlatform.Web.Staff;
 using DataPlatform.Web.Submissions;
 
 // Commands of the app that need no web host.
@@ -21,16 +22,24 @@ builder.AddPortalDatabase();
 builder.AddPortalContent();
 builder.AddPortalSubmissions();
 builder.AddPortalSearch();
+builder.AddPortalStaff();
 builder.AddPortalLocalization();
 builder.Services.AddControllersWithViews().AddPortalViewLocalization();
 
 var app = builder.Build();
+
+if (args is ["staff", ..])
+{
+    return await StaffCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out, Console.Error);
+}
 
 app.UseRequestLogging();
 app.UsePortalErrorPages();
 app.UseSecurityHeaders();
 app.UseRouting();
 app.UsePortalLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapStaticAssets();

@@ -17,7 +17,8 @@ public static class ContentExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new ContentStore(sp.GetRequiredService<IOptions<ContentOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddHostedService<ContentStartup>();
+        builder.Services.AddSingleton<ContentStartup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ContentStartup>());
         builder.Services.AddScoped<PortalLayout>();
     }
 

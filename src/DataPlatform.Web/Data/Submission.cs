@@ -41,4 +41,10 @@ public sealed class Submission
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset StoredAt { get; set; }
     public DateTimeOffset? NotifiedAt { get; set; }
+
+    /// <summary>The staff account (user id) working on it.</summary>
+    public string? AssignedTo { get; set; }
+
+    /// <summary>The row version (PostgreSQL <c>xmin</c>) for optimistic concurrency.</summary>
+    public uint Version { get; set; }
 }

@@ -1,0 +1,125 @@
+using System.ComponentModel.DataAnnotations;
+using DataPlatform.Web.Site;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DataPlatform.Web.Staff;
+
+public sealed class SignInForm
+{
+    [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address like name@example.org."), StringLength(256)]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Enter your password."), StringLength(256)]
+    public string? Password { get; set; }
+}
+
+public sealed class PasswordForm
+{
+    [Required(ErrorMessage = "Enter your current password."), StringLength(256)]
+    public string? Current { get; set; }
+
+    [Required(ErrorMessage = "Enter a new password."), StringLength(256, MinimumLength = 12, ErrorMessage = "The new password must have at least 12 characters.")]
+    public string? New { get; set; }
+
+    [Compare(nameof(New), ErrorMessage = "The two new passwords differ.")]
+    public string? Confirm { get; set; }
+}
+
+public sealed class StaffFormViewModel<T> : LayoutViewModel
+{
+    public required T Form { get; init; }
+
+    public string? Error { get; init; }
+
+    public string? ReturnUrl { get; init; }
+}
+
+/// <summary>Staff sign-in, sign-out and password change. There is no sign-up: accounts come from the <c>staff</c> command.</summary>
+[Route("staff")]
+public sealed class StaffAccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, PortalLayout layout, ILogger<StaffAccountController> logger) : Controller
+{
+    [HttpGet("signin"), AllowAnonymous]
+    public IActionResult SignIn(string? returnUrl) => View(Model(new SignInForm(), "Staff sign-in", null, returnUrl));
+
+    [HttpPost("signin"), AllowAnonymous, ValidateAntiForgeryToken]
+    public async Task<IActionResult> SignIn(SignInForm form, string? returnUrl)
+    {
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(Model(form, "Staff sign-in", "Enter your email address and password.", returnUrl));
+        }
+        var user = await users.FindByEmailAsync(form.Email!);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            // The log says who tried and how it ended, never the password.
+            logger.LogWarning("Staff sign-in failed for {Email}: {Reason}", form.Email, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong email or password");
+            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            var message = result.IsLockedOut
+                ? "This account is locked after too many failed attempts, or disabled. Try again later or ask an administrator."
+                : "The email address or password is wrong.";
+            return View(Model(new SignInForm { Email = form.Email }, "Staff sign-in", message, returnUrl));
+        }
+        logger.LogInformation("Staff sign-in succeeded for {Email}", user!.Email);
+        if (user.MustChangePassword)
+        {
+            return RedirectToAction(nameof(Password));
+        }
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/staff", StringComparison.Ordinal) ? returnUrl : "/staff/");
+    }
+
+    [HttpPost("signout"), Authorize, ValidateAntiForgeryToken]
+    public async Task<IActionResult> SignOutStaff()
+    {
+        logger.LogInformation("Staff sign-out for {Email}", User.Identity?.Name);
+        await signIn.SignOutAsync();
+        return LocalRedirect("/staff/signin");
+    }
+
+    [HttpGet("password"), Authorize]
+    public IActionResult Password() => View(Model(new PasswordForm(), "Change your password", null, null));
+
+    [HttpPost("password"), Authorize, ValidateAntiForgeryToken]
+    public async Task<IActionResult> Password(PasswordForm form)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(Model(new PasswordForm(), "Change your password", string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), null));
+        }
+        var result = await users.ChangePasswordAsync(user, form.Current!, form.New!);
+        if (!result.Succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(Model(new PasswordForm(), "Change your password", string.Join(" ", result.Errors.Select(e => e.Description)), null));
+        }
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        logger.LogInformation("Staff password changed for {Email}", user.Email);
+        return LocalRedirect("/staff/");
+    }
+
+    [HttpGet("denied"), AllowAnonymous]
+    public IActionResult Denied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View(layout.Apply(new LayoutViewModel { NoIndex = true }, "Access denied"));
+    }
+
+    private StaffFormViewModel<T> Model<T>(T form, string title, string? error, string? returnUrl)
+    {
+        var model = layout.Apply(new StaffFormViewModel<T> { Form = form, Error = error, ReturnUrl = returnUrl }, title);
+        model.NoIndex = true;
+        return model;
+    }
+}

@@ -1,0 +1,48 @@
+using DataPlatform.Web.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace DataPlatform.Web.Staff;
+
+public static class StaffExtensions
+{
+    public const string StaffPolicy = "Staff";
+    public const string AdminPolicy = "Admin";
+
+    /// <summary>ASP.NET Core Identity on the portal's PostgreSQL, cookie sign-in limited to <c>/staff</c>, two roles.</summary>
+    public static void AddPortalStaff(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/staff/signin";
+            o.LogoutPath = "/staff/signout";
+            o.AccessDeniedPath = "/staff/denied";
+            o.Cookie.Name = "portal-staff";
+            // Only staff pages ever see the cookie: public pages stay anonymous and cacheable.
+            o.Cookie.Path = "/staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        // A disabled account or a reset password ends existing sessions within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireRole(StaffRoles.Staff, StaffRoles.Admin))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(StaffRoles.Admin));
+        builder.Services.AddScoped<SubmissionReview>();
+    }
+}

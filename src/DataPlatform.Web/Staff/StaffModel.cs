@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace DataPlatform.Web.Staff;
+
+/// <summary>The two staff roles: Staff review submissions; Admins also export them (personal data in bulk).</summary>
+public static class StaffRoles
+{
+    public const string Staff = "Staff";
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All = [Staff, Admin];
+}
+
+/// <summary>A staff account (ASP.NET Core Identity). Created by the <c>staff</c> command, never by sign-up.</summary>
+public sealed class StaffUser : IdentityUser
+{
+    /// <summary>Set when the password was handed out by the command: it must be replaced at first sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>An internal note on a submission, seen only by staff.</summary>
+public sealed class SubmissionNote
+{
+    public long Id { get; set; }
+    public Guid SubmissionId { get; set; }
+    public string Author { get; set; } = "";
+    public string Text { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>One entry of a submission's audit trail: who did what, when, from which value to which.</summary>
+public sealed class SubmissionEvent
+{
+    public long Id { get; set; }
+    public Guid SubmissionId { get; set; }
+    public string Actor { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
+    public DateTimeOffset At { get; set; }
+}
