@@ -10,6 +10,9 @@ public static class SiteExtensions
     {
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
+        // wwwroot (the stylesheet) is served from the project when the app runs from its build output
+        // (scripts/run, tests) in any environment; in a published app the files sit beside it and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         // Swedish letters stay letters in the HTML instead of becoming &#xF6; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));

@@ -30,47 +30,10 @@ public sealed class SiteTests(RepositoryPortal portal) : IClassFixture<Repositor
     [Fact]
     public async Task Crawl_from_both_home_pages_finds_no_broken_internal_link()
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<(string Url, string From)>([("/", "start"), ("/sv/", "start")]);
-        var broken = new List<string>();
-        while (queue.Count > 0)
-        {
-            var (url, from) = queue.Dequeue();
-            if (!seen.Add(url))
-            {
-                continue;
-            }
-            var response = await _client.GetAsync(url);
-            if (response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.Found)
-            {
-                queue.Enqueue((response.Headers.Location!.ToString(), url));
-                continue;
-            }
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                broken.Add($"{url} ({(int)response.StatusCode}) linked from {from}");
-                continue;
-            }
-            if (response.Content.Headers.ContentType?.MediaType != "text/html")
-            {
-                continue;
-            }
-            var document = await Html.ParseAsync(response);
-            foreach (var link in document.QuerySelectorAll("a[href], img[src], link[href]"))
-            {
-                var target = link.GetAttribute("href") ?? link.GetAttribute("src")!;
-                if (target.StartsWith("http://localhost", StringComparison.Ordinal))
-                {
-                    target = new Uri(target).PathAndQuery;
-                }
-                if (target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal))
-                {
-                    queue.Enqueue((target.Split('#')[0], url));
-                }
-            }
-        }
-        Assert.Empty(broken);
-        Assert.True(seen.Count > 20, $"the crawl reached only {seen.Count} URLs");
+        var result = await SiteCrawler.CrawlAsync(_client, "/", "/sv/");
+
+        Assert.Empty(result.Broken);
+        Assert.True(result.Visited.Count > 20, $"the crawl reached only {result.Visited.Count} URLs");
     }
 
     [Theory]
