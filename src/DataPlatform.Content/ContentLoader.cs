@@ -132,6 +132,20 @@ public sealed class ContentLoader
             candidates.Add(page);
         }
 
+        // Pages that change with the clock: an event moves from upcoming to past when it ends, and its
+        // registration closes at the deadline. A reload at those moments refreshes lists and caches.
+        foreach (var page in candidates)
+        {
+            if ((page.Meta.End ?? page.Meta.Start) is { } over)
+            {
+                Schedule(over);
+            }
+            if (page.Meta.RegistrationDeadline is { } deadline)
+            {
+                Schedule(deadline);
+            }
+        }
+
         var pages = new List<Page>();
         var byUrl = new Dictionary<string, Page>(StringComparer.OrdinalIgnoreCase);
         foreach (var page in candidates.OrderBy(p => p.SourcePath, StringComparer.Ordinal))

@@ -36,6 +36,8 @@ if (args is ["staff", ..])
 app.UseRequestLogging();
 app.UsePortalErrorPages();
 app.UseSecurityHeaders();
+app.UsePageCache();
+app.UseImmutableAssets();
 app.UseRouting();
 app.UsePortalLocalization();
 app.UseAuthentication();
@@ -44,7 +46,8 @@ app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapHealthEndpoints();
-app.MapControllers();
+// WithStaticAssets: views link the stylesheet by its fingerprinted name, which is cached for a year.
+app.MapControllers().WithStaticAssets();
 app.MapContent();
 
 app.Run();

@@ -24,7 +24,7 @@ public static class ContentExtensions
 
     /// <summary>Every path no other endpoint claims is looked up in the content snapshot.</summary>
     public static void MapContent(this WebApplication app) =>
-        app.MapControllerRoute("content", "{**path}", new { controller = "Content", action = "Show" });
+        app.MapControllerRoute("content", "{**path}", new { controller = "Content", action = "Show" }).WithStaticAssets();
 }
 
 /// <summary>Finds the repository's <c>content/</c> folder when <c>Content:Root</c> is not set, wherever the app is started from.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.WebEncoders;
 
 namespace DataPlatform.Web.Site;
 
-public static class SiteExtensions
+public static partial class SiteExtensions
 {
     public static void AddPortalSite(this WebApplicationBuilder builder)
     {
@@ -19,6 +19,7 @@ public static class SiteExtensions
         // Nothing a visitor sends is bigger than a long message; refuse anything larger before reading it.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024);
         builder.Services.Configure<RouteOptions>(o => o.AppendTrailingSlash = true);
+        builder.Services.AddSingleton<PageCache>();
     }
 
     /// <summary>
@@ -52,4 +53,30 @@ public static class SiteExtensions
             "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
         await next();
     });
+
+    public static void UsePageCache(this WebApplication app) => app.UseMiddleware<PageCacheMiddleware>();
+
+    /// <summary>
+    /// Fingerprinted assets (<c>/css/site.xbwrxhyl3c.css</c>) never change under their name: a year, immutable.
+    /// A published app gets this from its static-asset manifest already; a build run from its output
+    /// (scripts/run, the tests, the benchmark) would otherwise send <c>no-cache</c>.
+    /// </summary>
+    public static void UseImmutableAssets(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (FingerprintedAsset().IsMatch(context.Request.Path.Value ?? ""))
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                }
+                return Task.CompletedTask;
+            });
+        }
+        await next();
+    });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^/(css|js)/[^/]+\.[a-z0-9]{10}\.(css|js)$")]
+    private static partial System.Text.RegularExpressions.Regex FingerprintedAsset();
 }

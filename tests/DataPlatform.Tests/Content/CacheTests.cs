@@ -1,0 +1,153 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using DataPlatform.Tests.Infrastructure;
+using DataPlatform.Web.Site;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataPlatform.Tests.Content;
+
+/// <summary>What HTTP offers, used: ETags and 304s, compression, output caching that is never stale and never personal.</summary>
+public sealed class CacheTests : IAsyncLifetime
+{
+    private PortalFactory _factory = null!;
+    private HttpClient _client = null!;
+    private string _root = null!;
+
+    public async Task InitializeAsync()
+    {
+        _root = Fixtures.Copy("search");
+        _factory = await PortalFactory.CreateAsync(_root, PortalFactory.FormSettings());
+        _client = _factory.CreatePlainClient();
+        await _factory.WaitForSearchIndexAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private PageCache Cache => _factory.Services.GetRequiredService<PageCache>();
+
+    [Fact]
+    public async Task A_page_has_an_etag_and_revalidates_with_304()
+    {
+        await _client.GetAsync("/highlights/genome/");
+        var cached = await _client.GetAsync("/highlights/genome/");
+        Assert.NotNull(cached.Headers.ETag);
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/highlights/genome/");
+        request.Headers.IfNoneMatch.Add(cached.Headers.ETag!);
+        var revalidated = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Pages_are_compressed_for_clients_that_accept_it(string encoding)
+    {
+        var plain = await _client.GetStringAsync("/sv/highlights/genome/");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/sv/highlights/genome/");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        await using var stream = encoding == "br"
+            ? (Stream)new BrotliStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress)
+            : new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+        using var reader = new StreamReader(stream);
+        Assert.Equal(plain, await reader.ReadToEndAsync());
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task A_reload_never_leaves_a_stale_page_in_the_cache()
+    {
+        Assert.Contains("from sample to data", await _client.GetStringAsync("/highlights/genome/"), StringComparison.Ordinal);
+        Assert.True(Cache.Count > 0);
+
+        File.WriteAllText(Path.Combine(_root, "highlights", "genome.md"), "---\ntitle: Genome sequencing services\n---\nNow with long reads.\n");
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!(await _client.GetStringAsync("/highlights/genome/")).Contains("long reads", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the edited page was not served within 5 s");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task Forms_with_antiforgery_tokens_are_never_cached()
+    {
+        var first = await _client.GetAsync("/contact/");
+        var second = await _client.GetAsync("/contact/");
+
+        static string Token(string html) => html[html.IndexOf("__RequestVerificationToken", StringComparison.Ordinal)..][..300];
+        Assert.NotEqual(Token(await first.Content.ReadAsStringAsync()), Token(await second.Content.ReadAsStringAsync()));
+        Assert.Contains("no-store", second.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Null(second.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task Staff_pages_are_never_cached()
+    {
+        await _client.GetAsync("/staff/signin");
+        var before = Cache.Count;
+        await _client.GetAsync("/staff/signin");
+
+        Assert.Equal(before, Cache.Count);
+        Assert.Null((await _client.GetAsync("/staff/signin")).Headers.ETag);
+    }
+
+    [Fact]
+    public async Task Not_found_pages_stay_in_their_own_language()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal("en", (await Html.GetAsync(_client, "/missing-a/")).DocumentElement.GetAttribute("lang"));
+            Assert.Equal("sv", (await Html.GetAsync(_client, "/sv/missing-b/")).DocumentElement.GetAttribute("lang"));
+            Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/sv/missing-b/")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Head_requests_get_headers_without_a_body_and_do_not_poison_the_cache()
+    {
+        var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/news/imaging/"));
+        var get = await _client.GetStringAsync("/news/imaging/");
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Contains("Microscopy images", get, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_results_follow_the_index()
+    {
+        Assert.Contains("No pages match", await _client.GetStringAsync("/search/?q=axolotl"), StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(_root, "news", "axolotl.md"), "---\ntitle: Axolotl embryos\n---\nImages of axolotl embryos.\n");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!(await _client.GetStringAsync("/search/?q=axolotl")).Contains("Axolotl embryos", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the new page did not appear in search results within 10 s");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task The_stylesheet_has_a_long_cache_lifetime_under_its_fingerprinted_name()
+    {
+        var home = await Html.GetAsync(_client, "/");
+        var href = home.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+
+        var response = await _client.GetAsync(href);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("max-age=31536000", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("immutable", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+    }
+}
