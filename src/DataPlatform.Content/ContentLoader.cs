@@ -65,11 +65,11 @@ public sealed class ContentLoader
             }
             catch (IOException e)
             {
-                result = new ParsedFile(null, "", [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, $"The file cannot be read: {e.Message}")]);
+                result = new ParsedFile(null, [], [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, $"The file cannot be read: {e.Message}")]);
             }
             catch (UnauthorizedAccessException)
             {
-                result = new ParsedFile(null, "", [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, "The file cannot be read: permission denied.")]);
+                result = new ParsedFile(null, [], [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, "The file cannot be read: permission denied.")]);
             }
             _cache[source.FullPath] = new CachedFile(source.Modified, source.Length, result);
             parsed[i] = result;
@@ -408,7 +408,7 @@ public sealed class ContentLoader
                 TranslationKey = other?.TranslationKey ?? (directory.Length == 0 ? "_index.md" : directory + "/_index.md"),
                 SourcePath = "",
                 Meta = other?.Meta ?? new FrontMatter(new Dictionary<string, object?>()),
-                Parsed = new ParsedFile(null, "", [], "", [], []),
+                Parsed = new ParsedFile(null, [], [], "", [], []),
                 Title = other?.Title ?? (directory.Length == 0 ? "Home" : Humanize(directory)),
             };
             sectionPages[(language.Code, directory)] = page;

@@ -47,6 +47,7 @@ public sealed class Page
     /// <summary><c>type</c> from front matter, else the section; picks the view (events render differently from news).</summary>
     public string Type => Meta.Type ?? Section;
 
+    /// <summary>The page body as HTML (decoded from UTF-8 on each access: read it once per render).</summary>
     public string Html => Parsed.Html;
 
     public string Summary => Parsed.Summary;

@@ -149,7 +149,7 @@ public static partial class PageParser
         var html = document.ToHtml(Pipeline);
         var summary = frontMatter.Summary ?? frontMatter.Description
             ?? (firstParagraph?.Inline is null ? "" : Truncate(Whitespace().Replace(InlineText(firstParagraph.Inline), " ").Trim(), 300));
-        return new ParsedFile(frontMatter, html, headings, summary, links, diagnostics, split.Yaml ?? "");
+        return new ParsedFile(frontMatter, CompactText.Compress(System.Text.Encoding.UTF8.GetBytes(html)), headings, summary, links, diagnostics, split.Yaml ?? "");
     }
 
     private static string AnchorLabel(SiteLanguage language, string heading) =>
@@ -171,13 +171,13 @@ public static partial class PageParser
     private static ParsedFile Failed(string file, int line, string code, string message) =>
         Failed(new Diagnostic(Severity.Error, code, file, line, message));
 
-    private static ParsedFile Failed(Diagnostic diagnostic) => new(null, "", [], "", [], [diagnostic]);
+    private static ParsedFile Failed(Diagnostic diagnostic) => new(null, [], [], "", [], [diagnostic]);
 
     private enum FrontMatterFormat { Yaml, Toml }
 
     private sealed record Split(string? Yaml, FrontMatterFormat Format, string Body, int BodyLine, Diagnostic? Error)
     {
-        public int LineOf(string key) => new ParsedFile(null, "", [], "", [], [], Yaml ?? "").LineOf(key);
+        public int LineOf(string key) => new ParsedFile(null, [], [], "", [], [], Yaml ?? "").LineOf(key);
     }
 
     /// <summary>Front matter must open on line 1 with <c>---</c> (YAML) or <c>+++</c> (TOML) and close with the same line.</summary>

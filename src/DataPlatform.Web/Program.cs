@@ -34,9 +34,10 @@ if (args is ["staff", ..])
 }
 
 app.UseRequestLogging();
+// First after logging: a cached page is answered before anything else runs.
+app.UsePageCache();
 app.UsePortalErrorPages();
 app.UseSecurityHeaders();
-app.UsePageCache();
 app.UseImmutableAssets();
 app.UseRouting();
 app.UsePortalLocalization();

@@ -19,11 +19,14 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
         }
         finally
         {
-            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             var status = failed && !context.Response.HasStarted ? 500 : context.Response.StatusCode;
             var level = status >= 500 ? LogLevel.Error : LogLevel.Information;
-            logger.Log(level, "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms",
-                context.Request.Method, context.Request.Path.Value, status, elapsed);
+            // Checked first: the arguments would be boxed into an array on every request even when the level is off.
+            if (logger.IsEnabled(level))
+            {
+                logger.Log(level, "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms",
+                    context.Request.Method, context.Request.Path.Value, status, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
         }
     }
 }

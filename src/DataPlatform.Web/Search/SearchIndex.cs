@@ -98,7 +98,7 @@ public static partial class SearchIndex
 
     private static string Hash(Page page)
     {
-        var body = BodyHashes.GetValue(page.Parsed, parsed => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(parsed.Html))));
+        var body = BodyHashes.GetValue(page.Parsed, parsed => Convert.ToHexString(SHA256.HashData(parsed.HtmlCompressed)));
         var key = string.Join('\u001f', page.Language.Code, SectionOf(page), page.Title, page.Meta.Description ?? page.Summary,
             string.Join(' ', page.Meta.Tags), page.Date?.UtcTicks, body);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];

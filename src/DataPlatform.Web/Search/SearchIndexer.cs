@@ -32,7 +32,14 @@ public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSou
                 try
                 {
                     var report = await SearchIndex.SyncAsync(dataSource, snapshot, stoppingToken);
+                    var first = IndexedVersion is null;
                     Volatile.Write(ref _indexedVersion, snapshot.Version);
+                    if (first && report.Upserted > 1000)
+                    {
+                        // Loading and indexing a large site leaves hundreds of megabytes of parse and index garbage;
+                        // give it back once, now, instead of carrying it as the process's size.
+                        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    }
                     if (report.Upserted + report.Deleted > 0)
                     {
                         logger.LogInformation("Search index updated: {Upserted} pages written, {Deleted} removed, of {Pages}, in {Elapsed:0} ms",

@@ -25,25 +25,24 @@ public sealed class PageCache
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ContentStore _content;
     private readonly SearchIndexer _search;
-    private readonly TimeProvider _clock;
-    private string _version = "";
+    private ContentSnapshot? _cachedSnapshot;
+    private string? _cachedIndexVersion;
+    private readonly Lock _versionLock = new();
 
-    public PageCache(ContentStore content, SearchIndexer search, TimeProvider clock)
+    public PageCache(ContentStore content, SearchIndexer search)
     {
         _content = content;
         _search = search;
-        _clock = clock;
         content.Reloaded += _ => Clear();
     }
 
-    public sealed record Entry(int Status, string ContentType, byte[] Body, byte[] Gzip, byte[] Brotli, string ETag, DateTimeOffset Created, StringValues Location);
+    /// <summary>A stored response; <c>CreatedTicks</c> is <see cref="Environment.TickCount64"/> at storing (cheaper to read than the clock).</summary>
+    public sealed record Entry(int Status, string ContentType, byte[] Body, byte[] Gzip, byte[] Brotli, string ETag, long CreatedTicks, StringValues Location);
 
     public int Count => _entries.Count;
 
     public void Clear() => _entries.Clear();
 
-    /// <summary>What the cached response depends on besides the URL: the content and what search has indexed of it.</summary>
-    private string CurrentVersion() => _content.Current.Version + "|" + _search.IndexedVersion;
 
     public static bool IsCacheableRequest(HttpContext context)
     {
@@ -63,20 +62,35 @@ public sealed class PageCache
     public static string Key(HttpRequest request)
     {
         // Search answers JSON or HTML for the same URL, by the Accept header.
-        var json = request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
-        return (json ? "json " : "html ") + request.Path.Value + request.QueryString.Value;
+        var json = false;
+        foreach (var accept in request.Headers.Accept)
+        {
+            json |= accept?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true;
+        }
+        var path = request.Path.Value ?? "/";
+        // The common case, an HTML page without a query string, is keyed by the path string itself: no allocation.
+        return json ? string.Concat("\u0001json ", path, request.QueryString.Value)
+            : request.QueryString.HasValue ? string.Concat(path, request.QueryString.Value)
+            : path;
     }
 
     public Entry? Find(string key)
     {
-        var version = CurrentVersion();
-        if (!string.Equals(version, Volatile.Read(ref _version), StringComparison.Ordinal))
+        // What a cached response depends on besides its URL: the content snapshot and what search has indexed.
+        // Compared by reference, since this runs on every request.
+        var snapshot = _content.Current;
+        var indexed = _search.IndexedVersion;
+        if (!ReferenceEquals(snapshot, Volatile.Read(ref _cachedSnapshot)) || !ReferenceEquals(indexed, Volatile.Read(ref _cachedIndexVersion)))
         {
-            Clear();
-            Volatile.Write(ref _version, version);
+            lock (_versionLock)
+            {
+                Clear();
+                Volatile.Write(ref _cachedSnapshot, snapshot);
+                Volatile.Write(ref _cachedIndexVersion, indexed);
+            }
             return null;
         }
-        return _entries.TryGetValue(key, out var entry) && _clock.GetUtcNow() - entry.Created < MaxAge ? entry : null;
+        return _entries.TryGetValue(key, out var entry) && Environment.TickCount64 - entry.CreatedTicks < MaxAge.TotalMilliseconds ? entry : null;
     }
 
     public void Store(string key, HttpResponse response, byte[] body)
@@ -98,7 +112,7 @@ public sealed class PageCache
             Clear();
         }
         var etag = "\"" + Convert.ToHexString(SHA256.HashData(body).AsSpan(0, 12)) + "\"";
-        _entries[key] = new Entry(response.StatusCode, contentType, body, Compress(body, gzip: true), Compress(body, gzip: false), etag, _clock.GetUtcNow(),
+        _entries[key] = new Entry(response.StatusCode, contentType, body, Compress(body, gzip: true), Compress(body, gzip: false), etag, Environment.TickCount64,
             headers.Location);
     }
 
@@ -158,6 +172,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
     {
         var response = context.Response;
         var headers = response.Headers;
+        SiteExtensions.ApplySecurityHeaders(headers);
         headers.ETag = entry.ETag;
         headers.Vary = "Accept-Encoding, Accept";
         headers.CacheControl = "public, no-cache"; // browsers keep it but ask again; the ETag makes that a 304
@@ -165,7 +180,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
         {
             headers.Location = entry.Location;
         }
-        if (context.Request.Headers.IfNoneMatch.Contains(entry.ETag))
+        if (context.Request.Headers.IfNoneMatch.Count > 0 && context.Request.Headers.IfNoneMatch.Contains(entry.ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;

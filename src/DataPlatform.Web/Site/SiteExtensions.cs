@@ -17,7 +17,11 @@ public static partial class SiteExtensions
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         // Nothing a visitor sends is bigger than a long message; refuse anything larger before reading it.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 256 * 1024);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 256 * 1024;
+            kestrel.AddServerHeader = false;
+        });
         builder.Services.Configure<RouteOptions>(o => o.AppendTrailingSlash = true);
         builder.Services.AddSingleton<PageCache>();
     }
@@ -45,14 +49,21 @@ public static partial class SiteExtensions
     /// <summary>A small set of headers every response carries. Styles may be inline because editors write raw HTML.</summary>
     public static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
     {
-        var headers = context.Response.Headers;
+        ApplySecurityHeaders(context.Response.Headers);
+        await next();
+    });
+
+    private const string ContentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; " +
+        "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /// <summary>The headers every response carries, also those served from the page cache.</summary>
+    public static void ApplySecurityHeaders(IHeaderDictionary headers)
+    {
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; " +
-            "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
-        await next();
-    });
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+    }
 
     public static void UsePageCache(this WebApplication app) => app.UseMiddleware<PageCacheMiddleware>();
 
