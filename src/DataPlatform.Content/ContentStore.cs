@@ -18,7 +18,9 @@ public sealed class ContentStore : IDisposable
     private readonly Lock _reloadLock = new();
     private readonly Timer _debounce;
     private readonly Timer _scheduled;
+    private readonly Timer _poll;
     private FileSystemWatcher? _watcher;
+    private FileSystemWatcher? _linkWatcher;
     private ContentSnapshot _current = ContentSnapshot.Empty;
     private bool _loaded;
 
@@ -28,7 +30,9 @@ public sealed class ContentStore : IDisposable
         _clock = clock ?? TimeProvider.System;
         _loader = new ContentLoader(options, _clock);
         _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
-        _scheduled = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+        // A scheduled reload must swap even if no file changed: what is visible, upcoming or past changed with the time.
+        _scheduled = new Timer(_ => Reload(force: true), null, Timeout.Infinite, Timeout.Infinite);
+        _poll = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
     /// <summary>The snapshot to serve. Never null; empty until the first load.</summary>
@@ -45,31 +49,76 @@ public sealed class ContentStore : IDisposable
     /// <summary>Loads the content and starts following changes to it.</summary>
     public ReloadReport Start()
     {
-        var report = Reload();
-        if (System.IO.Directory.Exists(_loader.Root))
+        var report = Reload(force: true);
+        Watch();
+        WatchLink();
+        if (_options.PollSeconds > 0)
         {
-            _watcher = new FileSystemWatcher(_loader.Root)
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-                InternalBufferSize = 64 * 1024,
-            };
-            _watcher.Changed += OnChange;
-            _watcher.Created += OnChange;
-            _watcher.Deleted += OnChange;
-            _watcher.Renamed += OnChange;
-            // An overflowed event queue means we missed changes: reload everything (the cache keeps it cheap).
-            _watcher.Error += (_, _) => OnChange(null, null);
-            _watcher.EnableRaisingEvents = true;
+            _poll.Change(TimeSpan.FromSeconds(_options.PollSeconds), TimeSpan.FromSeconds(_options.PollSeconds));
         }
         return report;
+    }
+
+    private void Watch()
+    {
+        _watcher?.Dispose();
+        _watcher = null;
+        if (!System.IO.Directory.Exists(_loader.Root))
+        {
+            return;
+        }
+        _watcher = new FileSystemWatcher(_loader.Root)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            InternalBufferSize = 64 * 1024,
+        };
+        _watcher.Changed += OnChange;
+        _watcher.Created += OnChange;
+        _watcher.Deleted += OnChange;
+        _watcher.Renamed += OnChange;
+        // An overflowed event queue means we missed changes: reload everything (the cache keeps it cheap).
+        _watcher.Error += (_, _) => OnChange(null, null);
+        _watcher.EnableRaisingEvents = true;
+    }
+
+    /// <summary>
+    /// Tools like git-sync publish a new checkout by swapping a symbolic link (<c>/git/current</c>). A watcher
+    /// follows the folder the link pointed to when it started; so watch the link itself and start over when it moves.
+    /// </summary>
+    private void WatchLink()
+    {
+        for (var folder = new DirectoryInfo(_loader.Root); folder?.Parent is not null; folder = folder.Parent)
+        {
+            if (folder.LinkTarget is null)
+            {
+                continue;
+            }
+            _linkWatcher = new FileSystemWatcher(folder.Parent.FullName, folder.Name)
+            {
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.CreationTime,
+            };
+            FileSystemEventHandler swapped = (_, _) =>
+            {
+                Watch();
+                OnChange(null, null);
+            };
+            _linkWatcher.Created += swapped;
+            _linkWatcher.Changed += swapped;
+            _linkWatcher.Renamed += (sender, e) => swapped(sender, e);
+            _linkWatcher.EnableRaisingEvents = true;
+            return;
+        }
     }
 
     private void OnChange(object? sender, FileSystemEventArgs? e) =>
         _debounce.Change(_options.ReloadDebounceMilliseconds, Timeout.Infinite);
 
-    /// <summary>Rebuilds the snapshot now. On failure the previous snapshot stays in place.</summary>
-    public ReloadReport Reload()
+    /// <summary>
+    /// Rebuilds the snapshot now. On failure the previous snapshot stays in place. Unless <paramref name="force"/>
+    /// is set, a snapshot identical to the current one (a poll, a touched file) is not swapped in, so caches stay warm.
+    /// </summary>
+    public ReloadReport Reload(bool force = false)
     {
         lock (_reloadLock)
         {
@@ -78,6 +127,10 @@ public sealed class ContentStore : IDisposable
             try
             {
                 var snapshot = _loader.Load();
+                if (!force && IsLoaded && snapshot.Version == Current.Version)
+                {
+                    return new ReloadReport(Current, watch.Elapsed, _loader.LastParsedCount, null);
+                }
                 Volatile.Write(ref _current, snapshot);
                 Volatile.Write(ref _loaded, true);
                 report = new ReloadReport(snapshot, watch.Elapsed, _loader.LastParsedCount, null);
@@ -100,6 +153,8 @@ public sealed class ContentStore : IDisposable
     public void Dispose()
     {
         _watcher?.Dispose();
+        _linkWatcher?.Dispose();
+        _poll.Dispose();
         _debounce.Dispose();
         _scheduled.Dispose();
     }

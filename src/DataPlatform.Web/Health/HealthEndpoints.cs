@@ -10,6 +10,13 @@ public static class HealthEndpoints
     public static void MapHealthEndpoints(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/version", (ContentStore content) => Results.Json(new
+        {
+            version = Site.BuildInfo.Version,
+            commit = Site.BuildInfo.Commit,
+            content = content.Current.Version,
+            contentLoadedAt = content.Current.LoadedAt,
+        }));
         app.MapGet("/readyz", async (ContentStore content, NpgsqlDataSource dataSource, DatabaseState database, CancellationToken cancellationToken) =>
         {
             if (!content.IsLoaded)

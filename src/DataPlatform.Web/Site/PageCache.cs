@@ -29,10 +29,15 @@ public sealed class PageCache
     private string? _cachedIndexVersion;
     private readonly Lock _versionLock = new();
 
-    public PageCache(ContentStore content, SearchIndexer search)
+    private readonly bool _keyByHost;
+
+    public PageCache(ContentStore content, SearchIndexer search, Microsoft.Extensions.Options.IOptions<SiteOptions> site)
     {
         _content = content;
         _search = search;
+        // Pages carry absolute URLs (canonical, hreflang, feeds). Without Site:BaseUrl they come from the request's
+        // scheme and host, so those are part of the key; with it, every host gets the same page.
+        _keyByHost = string.IsNullOrEmpty(site.Value.BaseUrl);
         content.Reloaded += _ => Clear();
     }
 
@@ -59,7 +64,10 @@ public sealed class PageCache
             && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is null;
     }
 
-    public static string Key(HttpRequest request)
+    public string Key(HttpRequest request) =>
+        _keyByHost ? string.Concat(request.Scheme, "://", request.Host.Value, PathKey(request)) : PathKey(request);
+
+    private static string PathKey(HttpRequest request)
     {
         // Search answers JSON or HTML for the same URL, by the Accept header.
         var json = false;
@@ -138,7 +146,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
             await next(context);
             return;
         }
-        var key = PageCache.Key(request);
+        var key = cache.Key(request);
         if (cache.Find(key) is { } entry)
         {
             await Serve(context, entry);

@@ -24,6 +24,14 @@ public static partial class SiteExtensions
         });
         builder.Services.Configure<RouteOptions>(o => o.AppendTrailingSlash = true);
         builder.Services.AddSingleton<PageCache>();
+        builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName)
+            .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Proxy:KnownProxies must be IP addresses.")
+            .Validate(o => o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "Proxy:KnownNetworks must be CIDR networks like 10.0.0.0/8.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<ProxyOptions>>((o, proxies) => ProxyOptions.Configure(o, proxies.Value));
+        // Kubernetes sends SIGTERM and waits 30 s by default: finish requests and flush the spool well within that.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
     }
 
     /// <summary>

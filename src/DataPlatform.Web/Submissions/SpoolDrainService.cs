@@ -45,6 +45,23 @@ public sealed class SpoolDrainService(
         }
     }
 
+    /// <summary>On shutdown (SIGTERM), one last attempt to store what is spooled; what cannot be stored stays on disk for the next start.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (database.IsMigrated)
+        {
+            try
+            {
+                await DrainAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Out of time: the files stay in the spool.
+            }
+        }
+    }
+
     /// <summary>Stores what the spool holds; stops at the first database failure and tries again later.</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {

@@ -61,8 +61,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         await page.GotoAsync("/staff/signin");
         await page.FillAsync("#email", StaffEmail);
         await page.FillAsync("#password", StaffPassword);
-        await page.ClickAsync("form.staff-signin button[type=submit]");
-        await page.WaitForURLAsync("**/staff/");
+        await Task.WhenAll(page.WaitForURLAsync("**/staff/"), page.ClickAsync("form.staff-signin button[type=submit]"));
     }
 
     public async Task DisposeAsync()

@@ -100,20 +100,16 @@ public sealed class PageQualityTests(BrowserPortal fixture)
             await page.ClickAsync("form.portal-form button[type=submit]");
             await page.WaitForSelectorAsync(".error-summary");
         }
+        else if (target == "staff:detail")
+        {
+            await BrowserFlows.SubmitContactAsync(page, "Detail page visitor");
+            await fixture.SignInAsync(page);
+            await Task.WhenAll(page.WaitForSelectorAsync("#history-heading"), page.ClickAsync("table.submissions tbody a"));
+        }
         else if (target.StartsWith("staff:", StringComparison.Ordinal))
         {
             await fixture.SignInAsync(page);
-            if (target == "staff:detail")
-            {
-                await BrowserFlows.SubmitContactAsync(page, "Detail page visitor");
-                await fixture.SignInAsync(page);
-                await page.ClickAsync("table.submissions tbody a");
-                await page.WaitForSelectorAsync("#history-heading");
-            }
-            else
-            {
-                await page.GotoAsync(target["staff:".Length..]);
-            }
+            await page.GotoAsync(target["staff:".Length..]);
         }
         else
         {
@@ -132,8 +128,7 @@ public static class BrowserFlows
         await page.FillAsync("#field-Name", name);
         await page.FillAsync("#field-Email", "visitor@example.org");
         await page.FillAsync("#field-Message", "A question from the browser test.");
-        await page.ClickAsync("form.portal-form button[type=submit]");
-        await page.WaitForURLAsync("**/thanks/**");
+        await Task.WhenAll(page.WaitForURLAsync("**/thanks/**"), page.ClickAsync("form.portal-form button[type=submit]"));
         return await page.TextContentAsync(".reference") ?? "";
     }
 }

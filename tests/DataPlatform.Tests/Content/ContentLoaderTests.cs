@@ -202,3 +202,62 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now;
 }
+
+/// <summary>The store follows its folder: edits through the watcher, and a checkout swapped in behind a symbolic link (git-sync).</summary>
+public class ContentStoreTests
+{
+    [Fact]
+    public async Task A_content_folder_swapped_behind_a_symbolic_link_is_followed()
+    {
+        var root = Directory.CreateTempSubdirectory("portal-link-").FullName;
+        var first = Fixtures.Copy("dirs");
+        var second = Fixtures.Copy("dirs");
+        File.WriteAllText(Path.Combine(second, "english", "guide", "new.md"), "---\ntitle: Only in the new checkout\n---\nNew.\n");
+        var link = Path.Combine(root, "current");
+        Directory.CreateSymbolicLink(link, first);
+        using var store = new ContentStore(new ContentOptions
+        {
+            Root = Path.Combine(link, "english"),
+        });
+        store.Start();
+        Assert.Null(store.Current.Find("/guide/new/"));
+
+        // git-sync's way: a new link beside the old one, renamed over it in one step.
+        var next = Path.Combine(root, "next");
+        Directory.CreateSymbolicLink(next, second);
+        using (var move = System.Diagnostics.Process.Start("mv", ["-Tf", next, link]))
+        {
+            move.WaitForExit();
+            Assert.Equal(0, move.ExitCode);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (store.Current.Find("/guide/new/") is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the swapped checkout was not loaded within 5 s");
+            await Task.Delay(50);
+        }
+        // And edits in the new checkout are followed too.
+        File.WriteAllText(Path.Combine(second, "english", "guide", "newer.md"), "---\ntitle: Newer\n---\nNewer.\n");
+        deadline = DateTime.UtcNow.AddSeconds(5);
+        while (store.Current.Find("/guide/newer/") is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "an edit in the new checkout was not loaded within 5 s");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public void A_reload_that_changes_nothing_keeps_the_snapshot()
+    {
+        using var store = new ContentStore(new ContentOptions { Root = Fixtures.Path("site") });
+        store.Start();
+        var before = store.Current;
+
+        store.Reload();
+
+        Assert.Same(before, store.Current);
+        store.Reload(force: true);
+        Assert.NotSame(before, store.Current);
+    }
+}

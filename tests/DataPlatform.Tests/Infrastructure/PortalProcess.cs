@@ -50,7 +50,7 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<PortalProcess> StartAsync(string contentRoot, IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null)
+    public static async Task<PortalProcess> StartAsync(string contentRoot, IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null, bool waitUntilReady = true)
     {
         connectionString ??= await (await PostgresServer.Shared).CreateDatabaseAsync();
         var port = FreePort();
@@ -83,7 +83,10 @@ public sealed class PortalProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await portal.WaitUntilReadyAsync();
+        if (waitUntilReady)
+        {
+            await portal.WaitUntilReadyAsync();
+        }
         return portal;
     }
 
@@ -95,7 +98,7 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync()
+    public async Task WaitUntilReadyAsync()
     {
         using var client = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -152,6 +155,18 @@ public sealed class PortalProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Sends SIGTERM, as Kubernetes does, and waits for the process to end; returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
