@@ -124,7 +124,7 @@ public static partial class HttpBenchmark
         return rss;
     }
 
-    private static Process StartPortal(string web, string db, string content, int port, bool pin)
+    public static Process StartPortal(string web, string db, string content, int port, bool pin)
     {
         var info = pin ? new ProcessStartInfo("taskset") { ArgumentList = { "-c", "0", "dotnet", web } } : new ProcessStartInfo("dotnet") { ArgumentList = { web } };
         info.ArgumentList.Add("--urls");
@@ -188,7 +188,7 @@ public static partial class HttpBenchmark
         return new WrkResult(rps, Math.Round(latencies["50"], 2), Math.Round(latencies["99"], 2));
     }
 
-    private static async Task WaitForAsync(HttpClient http, string path)
+    public static async Task WaitForAsync(HttpClient http, string path)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)

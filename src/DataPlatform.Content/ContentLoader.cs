@@ -132,6 +132,17 @@ public sealed class ContentLoader
             candidates.Add(page);
         }
 
+        var catalogs = new Dictionary<string, Catalog>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (file, section) in Catalog.Known)
+        {
+            if (LoadCatalog(file, section) is { } loaded)
+            {
+                catalogs[section] = loaded.Catalog;
+                candidates.AddRange(loaded.Pages);
+                diagnostics.AddRange(loaded.Diagnostics);
+            }
+        }
+
         // Pages that change with the clock: an event moves from upcoming to past when it ends, and its
         // registration closes at the deadline. A reload at those moments refreshes lists and caches.
         foreach (var page in candidates)
@@ -172,7 +183,7 @@ public sealed class ContentLoader
         }
         diagnostics.Sort((a, b) => string.CompareOrdinal(a.File, b.File) is var c && c != 0 ? c : a.Line.CompareTo(b.Line));
 
-        return new ContentSnapshot(pages, redirects, files, menus, diagnostics, now, nextChange, Version(sources, pages, notices)) { Notices = notices };
+        return new ContentSnapshot(pages, redirects, files, menus, diagnostics, now, nextChange, Version(sources, pages, notices)) { Notices = notices, Catalogs = catalogs };
     }
 
     private (List<Source> Sources, List<Resource> Resources, Dictionary<string, string> Static) Enumerate(List<Diagnostic> diagnostics)
@@ -375,6 +386,66 @@ public sealed class ContentLoader
         return merged;
     }
 
+    private sealed record LoadedCatalog(DateTime Modified, long Length, Catalog Catalog, IReadOnlyList<Page> Pages, IReadOnlyList<Diagnostic> Diagnostics);
+
+    private readonly ConcurrentDictionary<string, LoadedCatalog> _catalogCache = new(StringComparer.Ordinal);
+
+    /// <summary>A catalogue and its pages, read again only when its data file changed.</summary>
+    private LoadedCatalog? LoadCatalog(string file, string section)
+    {
+        var path = CatalogFile.Find(Root, file);
+        if (path is null)
+        {
+            _catalogCache.TryRemove(file, out _);
+            return null;
+        }
+        var info = new FileInfo(path);
+        if (_catalogCache.TryGetValue(file, out var cached) && cached.Modified == info.LastWriteTimeUtc && cached.Length == info.Length)
+        {
+            return cached;
+        }
+        var diagnostics = new List<Diagnostic>();
+        var catalog = CatalogFile.Read(Root, file, section, diagnostics)!;
+        var loaded = new LoadedCatalog(info.LastWriteTimeUtc, info.Length, catalog, CatalogPages(catalog, file).ToList(), diagnostics);
+        _catalogCache[file] = loaded;
+        return loaded;
+    }
+
+    /// <summary>Each catalogue entry is a page in both languages (Swedish texts fall back to English), so it is in search, the sitemap and the check.</summary>
+    private static IEnumerable<Page> CatalogPages(Catalog catalog, string file)
+    {
+        foreach (var entry in catalog.Entries)
+        {
+            foreach (var language in SiteLanguage.All)
+            {
+                var description = entry.Description.For(language);
+                var parsed = PageParser.Parse(description, catalog.SourcePath, language);
+                var meta = new FrontMatter(new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["title"] = entry.Name.For(language),
+                    ["description"] = PageParser.Truncate(parsed.Summary, 200),
+                    ["tags"] = entry.Keywords.Cast<object?>().ToList(),
+                    ["type"] = "catalog",
+                });
+                yield return new Page
+                {
+                    Language = language,
+                    Url = language.Localize($"/{catalog.Section}/{entry.Id}/"),
+                    Kind = PageKind.Page,
+                    Section = catalog.Section,
+                    ParentDirectory = catalog.Section,
+                    Directory = $"{catalog.Section}/{entry.Id}",
+                    TranslationKey = $"data/{file}#{entry.Id}",
+                    SourcePath = catalog.SourcePath,
+                    Meta = meta,
+                    Parsed = parsed,
+                    Title = entry.Name.For(language),
+                    Entry = entry,
+                };
+            }
+        }
+    }
+
     /// <summary>Hugo makes a list page for every top-level folder even without an <c>_index.md</c>; so do we, and a home page.</summary>
     private static void AddMissingSections(List<Page> pages, Dictionary<string, Page> byUrl)
     {
@@ -532,9 +603,13 @@ public sealed class ContentLoader
         return files;
     }
 
-    private static string Version(List<Source> sources, List<Page> pages, IReadOnlyList<Notice> notices)
+    private string Version(List<Source> sources, List<Page> pages, IReadOnlyList<Notice> notices)
     {
         var sb = new StringBuilder();
+        foreach (var (file, catalog) in _catalogCache.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            sb.Append(file).Append('|').Append(catalog.Modified.Ticks).Append('|').Append(catalog.Length).Append('\n');
+        }
         foreach (var n in notices)
         {
             sb.Append(n.Id).Append('|').Append(n.Start.UtcTicks).Append('|').Append(n.End.UtcTicks).Append('|').Append(n.Severity).Append('|').AppendJoin('|', n.Text.Values).Append('\n');

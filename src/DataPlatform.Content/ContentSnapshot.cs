@@ -25,6 +25,9 @@ public sealed class ContentSnapshot
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>The catalogues from <c>data/*.yaml</c>, by their section (<c>services</c>, <c>data-sources</c>, <c>resources</c>).</summary>
+    public IReadOnlyDictionary<string, Catalog> Catalogs { get; init; } = new Dictionary<string, Catalog>();
+
     /// <summary>Site-wide notices from <c>data/notices.yaml</c>; views show those active now.</summary>
     public IReadOnlyList<Notice> Notices { get; init; } = [];
 

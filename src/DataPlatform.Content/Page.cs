@@ -44,6 +44,9 @@ public sealed class Page
 
     public required string Title { get; init; }
 
+    /// <summary>For a catalogue entry's page: the entry (the page's text is its description).</summary>
+    public CatalogEntry? Entry { get; init; }
+
     /// <summary><c>type</c> from front matter, else the section; picks the view (events render differently from news).</summary>
     public string Type => Meta.Type ?? Section;
 

@@ -124,7 +124,7 @@ public sealed class ContentController(ContentStore store, PortalLayout layout, T
         return blocks;
     }
 
-    private static string ViewFor(Page page) => page.Kind switch
+    private static string ViewFor(Page page) => page.Entry is not null ? "CatalogEntry" : page.Kind switch
     {
         PageKind.Home => "Home",
         PageKind.Section => "Section",

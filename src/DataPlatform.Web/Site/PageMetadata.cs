@@ -5,16 +5,22 @@ using DataPlatform.Web.Events;
 
 namespace DataPlatform.Web.Site;
 
+/// <summary>How JSON-LD is written.</summary>
+public static class PageMetadataJson
+{
+    // The default encoder escapes <, > and & so the JSON cannot close its script element; nulls are left out.
+    public static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+}
+
 /// <summary>Schema.org JSON-LD: <c>WebSite</c> on the home page, <c>Article</c> for highlights and news, <c>Event</c> for events.</summary>
 public static class PageMetadata
 {
-    // The default encoder escapes <, > and & so the JSON cannot close its script element.
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public static string? JsonLd(Page page, LayoutViewModel model, Func<string, string> absolute)
     {
         object? data = page switch
         {
+            { Entry: not null } => Catalogs.CatalogMetadata.Entry(page, absolute),
             { Kind: PageKind.Home } => new Dictionary<string, object?>
             {
                 ["@context"] = "https://schema.org",
@@ -60,6 +66,6 @@ public static class PageMetadata
             },
             _ => null,
         };
-        return data is null ? null : JsonSerializer.Serialize(data, Json);
+        return data is null ? null : JsonSerializer.Serialize(data, PageMetadataJson.Options);
     }
 }

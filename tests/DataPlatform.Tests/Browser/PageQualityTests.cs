@@ -41,6 +41,8 @@ public sealed class PageQualityTests(BrowserPortal fixture)
                 pages.Add($"suggest-highlight-errors-{language}", "submit:" + prefix + "/highlights/suggest/");
                 pages.Add($"thanks-{language}", prefix + "/contact/thanks/?ref=C-ABCDEFGH");
                 pages.Add($"not-found-{language}", prefix + "/no-such-page/");
+                pages.Add($"catalog-{language}", prefix + "/data-sources/?keyword=sequences");
+                pages.Add($"catalog-entry-{language}", prefix + "/services/technical-environment/");
             }
             pages.Add("staff-signin", "/staff/signin");
             pages.Add("staff-list", "staff:/staff/");

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using DataPlatform.Content;
+using DataPlatform.Web.Localization;
+using DataPlatform.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace DataPlatform.Web.Catalogs;
+
+/// <summary>What a visitor filters a catalogue by, from plain query-string values.</summary>
+public sealed record CatalogFilter(string? Audience, string? Kind, string? Keyword, string? Access, string? Q)
+{
+    public bool IsEmpty => Audience is null && Kind is null && Keyword is null && Access is null && Q is null;
+
+    public bool Matches(CatalogEntry entry, SiteLanguage language) =>
+        (Audience is null || entry.Audience.Contains(Audience, StringComparer.OrdinalIgnoreCase))
+        && (Kind is null || string.Equals(entry.Type ?? entry.Category, Kind, StringComparison.OrdinalIgnoreCase))
+        && (Keyword is null || entry.Keywords.Contains(Keyword, StringComparer.OrdinalIgnoreCase))
+        && (Access is null || string.Equals(entry.Access, Access, StringComparison.OrdinalIgnoreCase))
+        && (Q is null || Contains(entry.Name.For(language), Q) || Contains(entry.Description.For(language), Q) || entry.Keywords.Any(k => Contains(k, Q)) || Contains(entry.Provider, Q));
+
+    private static bool Contains(string? text, string q) => text?.Contains(q, StringComparison.OrdinalIgnoreCase) == true;
+
+    public string Query()
+    {
+        var parts = new List<string>();
+        foreach (var (key, value) in new[] { ("audience", Audience), ("kind", Kind), ("keyword", Keyword), ("access", Access), ("q", Q) })
+        {
+            if (value is not null)
+            {
+                parts.Add($"{key}={Uri.EscapeDataString(value)}");
+            }
+        }
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}
+
+public sealed class CatalogViewModel : ListViewModel
+{
+    public required string Catalog { get; init; }
+    public required CatalogFilter Filter { get; init; }
+    public required IReadOnlyList<CatalogEntry> Entries { get; init; }
+    public required int Matching { get; init; }
+    public required int Total { get; init; }
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+    public string KindLabel { get; init; } = "";
+}
+
+/// <summary>The catalogues of services, data sources and resources: filtered lists, and the JSON Schema editors' tools use.</summary>
+public sealed class CatalogController(ContentStore store, PortalLayout layout, IStringLocalizer<SharedResource> t) : Controller
+{
+    private static readonly JsonSerializerOptions SchemaOptions = new(JsonSerializerOptions.Default)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    [HttpGet("{catalog:regex(^(services|data-sources|resources)$)}"), HttpGet("sv/{catalog:regex(^(services|data-sources|resources)$)}")]
+    public IActionResult List(string catalog, [FromQuery] string? audience, [FromQuery] string? kind, [FromQuery] string? keyword,
+        [FromQuery] string? access, [FromQuery] string? q, [FromQuery] int? page)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+        var snapshot = store.Current;
+        var language = layout.Language;
+        var found = snapshot.Catalogs.GetValueOrDefault(catalog);
+        var entries = found?.SortedFor(language) ?? [];
+        static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        var filter = new CatalogFilter(Blank(audience), Blank(kind), Blank(keyword), Blank(access), Blank(q) is { } text && text.Length <= 200 ? text : Blank(q)?[..200]);
+        var matching = entries.Where(e => filter.Matches(e, language)).ToList();
+        var section = snapshot.Section(language, catalog);
+        var pageCount = Math.Max(1, (matching.Count + PageSize - 1) / PageSize);
+        var number = page ?? 1;
+        if (number < 1 || number > pageCount)
+        {
+            return NotFound();
+        }
+        var model = new CatalogViewModel
+        {
+            Catalog = catalog,
+            Section = section,
+            Filter = filter,
+            Entries = matching.Skip((number - 1) * PageSize).Take(PageSize).ToList(),
+            Matching = matching.Count,
+            Total = entries.Count,
+            Pager = pageCount > 1 ? new Content.Pager(number, pageCount, language.Localize($"/{catalog}/"), filter.Query()) : null,
+            Kinds = found?.Kinds ?? [],
+            Keywords = found?.Keywords ?? [],
+            KindLabel = catalog == "data-sources" ? t["Category"] : t["Type"],
+            EmptyText = t["Nothing matches these filters. Clear them to see everything."],
+            Ancestors = section is null ? [] : snapshot.Ancestors(section),
+        };
+        layout.Apply(model, section?.Title ?? t[Titles[catalog]], section?.Meta.Description);
+        model.JsonLd = CatalogMetadata.ListJsonLd(catalog, model, model.Entries, language, layout.Absolute);
+        return View("List", model);
+    }
+
+    public const int PageSize = 30;
+
+    private static readonly Dictionary<string, string> Titles = new()
+    {
+        ["services"] = "Services",
+        ["data-sources"] = "Data sources",
+        ["resources"] = "Resources",
+    };
+
+    /// <summary>The JSON Schema of a catalogue data file (a list of entries), generated from the model the portal reads it into.</summary>
+    [HttpGet("schemas/catalog.schema.json")]
+    public IActionResult Schema()
+    {
+        var schema = SchemaOptions.GetJsonSchemaAsNode(typeof(List<CatalogEntry>), new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+        schema["$id"] = layout.Absolute("/schemas/catalog.schema.json");
+        schema["title"] = "Catalogue of services, data sources or resources";
+        var entry = schema["items"]!.AsObject();
+        var properties = entry["properties"]!.AsObject();
+        properties["id"]!["pattern"] = "^[a-z0-9]+(-[a-z0-9]+)*$";
+        properties["audience"]!["items"]!["enum"] = new JsonArray(Catalog.Audiences.Select(a => (JsonNode)a).ToArray());
+        properties["access"]!["enum"] = new JsonArray(Catalog.AccessLevels.Select(a => (JsonNode)a).Append(null).ToArray());
+        entry["additionalProperties"] = false;
+        entry["required"] = new JsonArray("id", "name");
+        // A plain text is the English text; an object gives both languages.
+        foreach (var prose in new[] { "name", "description" })
+        {
+            var localized = properties[prose]!.DeepClone();
+            localized["additionalProperties"] = false;
+            properties[prose] = new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, localized) };
+        }
+        return Content(schema.ToJsonString(SchemaOptions), "application/schema+json");
+    }
+}
+
+/// <summary>Schema.org for catalogues: data sources are <c>Dataset</c>s in a <c>DataCatalog</c>; services and resources are <c>SoftwareApplication</c>s.</summary>
+public static class CatalogMetadata
+{
+    public static object Entry(Page page, Func<string, string> absolute)
+    {
+        var entry = page.Entry!;
+        var language = page.Language;
+        var common = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["name"] = entry.Name.For(language),
+            ["description"] = entry.Description.For(language),
+            ["url"] = absolute(page.Url),
+            ["inLanguage"] = language.Code,
+            ["keywords"] = entry.Keywords.Count > 0 ? string.Join(", ", entry.Keywords) : null,
+            ["license"] = entry.Licence,
+            ["provider"] = entry.Provider is null ? null : new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = entry.Provider },
+            ["sameAs"] = entry.Links.Homepage,
+            ["isAccessibleForFree"] = entry.Access is null ? null : entry.Access == "open",
+        };
+        if (page.Section == "data-sources")
+        {
+            common["@type"] = "Dataset";
+            common["genre"] = entry.Category;
+        }
+        else
+        {
+            common["@type"] = "SoftwareApplication";
+            common["applicationCategory"] = entry.Type;
+            common["softwareHelp"] = entry.Links.Documentation;
+        }
+        return common;
+    }
+
+    public static string? ListJsonLd(string catalog, LayoutViewModel model, IReadOnlyList<CatalogEntry> entries, SiteLanguage language, Func<string, string> absolute)
+    {
+        object data = catalog == "data-sources"
+            ? new Dictionary<string, object?>
+            {
+                ["@context"] = "https://schema.org",
+                ["@type"] = "DataCatalog",
+                ["name"] = model.Title,
+                ["url"] = model.CanonicalUrl,
+                ["inLanguage"] = language.Code,
+                ["dataset"] = entries.Select(e => new Dictionary<string, object?>
+                {
+                    ["@type"] = "Dataset", ["name"] = e.Name.For(language), ["url"] = absolute(language.Localize($"/{catalog}/{e.Id}/")),
+                }).ToList(),
+            }
+            : new Dictionary<string, object?>
+            {
+                ["@context"] = "https://schema.org",
+                ["@type"] = "ItemList",
+                ["name"] = model.Title,
+                ["url"] = model.CanonicalUrl,
+                ["itemListElement"] = entries.Select((e, i) => new Dictionary<string, object?>
+                {
+                    ["@type"] = "ListItem", ["position"] = i + 1, ["url"] = absolute(language.Localize($"/{catalog}/{e.Id}/")), ["name"] = e.Name.For(language),
+                }).ToList(),
+            };
+        return JsonSerializer.Serialize(data, PageMetadataJson.Options);
+    }
+}

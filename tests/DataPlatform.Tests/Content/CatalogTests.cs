@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text.Json;
+using DataPlatform.Content;
+using DataPlatform.Tests.Infrastructure;
+
+namespace DataPlatform.Tests.Content;
+
+/// <summary>Catalogues from data files: precise errors, English fallback, filters and counts, entry pages with JSON-LD, search and sitemap.</summary>
+public sealed class CatalogTests(CatalogTests.CatalogPortal portal) : IClassFixture<CatalogTests.CatalogPortal>
+{
+    public sealed class CatalogPortal : PortalFixture
+    {
+        protected override async Task<PortalFactory> CreateAsync()
+        {
+            var factory = await PortalFactory.CreateAsync(Fixtures.Path("catalog"));
+            await factory.WaitForSearchIndexAsync();
+            return factory;
+        }
+    }
+
+    private readonly PortalFactory _factory = portal.Factory;
+    private readonly HttpClient _client = portal.Client;
+
+    private static ContentSnapshot Load() => new ContentLoader(new ContentOptions { Root = Fixtures.Path("catalog") }).Load();
+
+    [Theory]
+    [InlineData(6, "Entry 1, field 'id': is required")]
+    [InlineData(7, "Entry 2 ('Bad_Id'), field 'id': use lower-case letters")]
+    [InlineData(9, "Entry 3 ('good-source'), field 'id': the id is already used by entry 0")]
+    [InlineData(13, "Entry 4 ('no-english'), field 'name.en': the English text is required")]
+    [InlineData(16, "Entry 5 ('wrong-values'), field 'audience': 'students' is not one of researchers, facilities")]
+    [InlineData(17, "Entry 5 ('wrong-values'), field 'access': 'secret' is not one of open, restricted")]
+    [InlineData(21, "Entry 6 ('bad-links'), field 'links.homepage': is not an http(s) address")]
+    [InlineData(22, "Entry 6 ('bad-links'), field 'links.contact_email': is not an email address")]
+    [InlineData(23, "Entry 6 ('bad-links'), field 'links.blog': is not a known link")]
+    public void Each_invalid_entry_is_reported_with_file_line_entry_and_field(int line, string message)
+    {
+        var diagnostic = Assert.Single(Load().Diagnostics, d => d.Message.StartsWith(message, StringComparison.Ordinal));
+
+        Assert.Equal(("data/data_sources.yaml", line, "catalog-entry", Severity.Error), (diagnostic.File, diagnostic.Line, diagnostic.Code, diagnostic.Severity));
+    }
+
+    [Fact]
+    public void Unknown_fields_are_warnings_and_the_entry_is_kept()
+    {
+        var snapshot = Load();
+
+        Assert.Contains(snapshot.Diagnostics, d => d is { Severity: Severity.Warning, Line: 26 } && d.Message.Contains("field 'colour'", StringComparison.Ordinal));
+        Assert.Equal(["extra-field", "good-source"], snapshot.Catalogs["data-sources"].Entries.Select(e => e.Id).Order());
+        Assert.Equal(3, snapshot.Catalogs["services"].Entries.Count);
+    }
+
+    [Theory]
+    [InlineData("/services/", 3)]
+    [InlineData("/services/?audience=facilities", 2)]
+    [InlineData("/services/?audience=researchers&kind=analysis", 1)]
+    [InlineData("/services/?access=restricted", 1)]
+    [InlineData("/services/?q=genome", 1)]
+    [InlineData("/sv/services/?q=genom", 1)]
+    [InlineData("/data-sources/?keyword=sequences", 1)]
+    [InlineData("/services/?kind=nothing-like-this", 0)]
+    public async Task Filters_are_query_strings_with_a_count(string url, int expected)
+    {
+        var document = await Html.GetAsync(_client, url);
+
+        Assert.Equal(expected, document.QuerySelectorAll(".catalog-list .page-card").Length);
+        Assert.StartsWith($"{expected} ", document.QuerySelector(".result-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(expected == 0, document.QuerySelector(".empty") is not null);
+    }
+
+    [Fact]
+    public async Task Entry_pages_exist_in_both_languages_with_fallback_to_english()
+    {
+        var swedish = await Html.GetAsync(_client, "/sv/services/facility-storage/");
+        var translated = await Html.GetAsync(_client, "/sv/services/analysis-pipeline/");
+
+        Assert.Equal("Facility storage", swedish.QuerySelector("h1")!.TextContent);
+        Assert.Equal("sv", swedish.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(swedish.QuerySelector(".notice-translation"));
+        Assert.Equal("Analysflöde", translated.QuerySelector("h1")!.TextContent);
+        Assert.Null(translated.QuerySelector(".notice-translation"));
+        Assert.NotNull(translated.QuerySelector(".prose strong"));
+        Assert.Contains(translated.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/sv/highlights/genome/");
+    }
+
+    [Theory]
+    [InlineData("/services/analysis-pipeline/", "SoftwareApplication")]
+    [InlineData("/sv/data-sources/good-source/", "Dataset")]
+    [InlineData("/data-sources/", "DataCatalog")]
+    [InlineData("/services/", "ItemList")]
+    public async Task Pages_carry_valid_json_ld(string url, string type)
+    {
+        var document = await Html.GetAsync(_client, url);
+
+        using var json = JsonDocument.Parse(document.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.Equal(type, json.RootElement.GetProperty("@type").GetString());
+    }
+
+    [Fact]
+    public async Task Entries_are_in_search_and_the_sitemap()
+    {
+        Assert.Contains("Analysis pipeline", await _client.GetStringAsync("/search/?q=pipelines"), StringComparison.Ordinal);
+        var sitemap = await _client.GetStringAsync("/sitemap.xml");
+        Assert.Contains("/services/analysis-pipeline/", sitemap, StringComparison.Ordinal);
+        Assert.Contains("/sv/data-sources/good-source/", sitemap, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_json_schema_is_published_and_matches_the_model()
+    {
+        var response = await _client.GetAsync("/schemas/catalog.schema.json");
+
+        Assert.Equal("application/schema+json", response.Content.Headers.ContentType?.MediaType);
+        using var schema = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var items = schema.RootElement.GetProperty("items");
+        Assert.Equal(["id", "name"], items.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        var properties = items.GetProperty("properties");
+        foreach (var field in new[] { "id", "name", "description", "type", "category", "audience", "keywords", "provider", "links", "licence", "access", "related_highlights" })
+        {
+            Assert.True(properties.TryGetProperty(field, out _), field);
+        }
+        Assert.True(properties.GetProperty("links").GetProperty("properties").TryGetProperty("contact_email", out _));
+        Assert.Equal(["researchers", "facilities"], properties.GetProperty("audience").GetProperty("items").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task The_repositorys_catalogues_load_without_problems()
+    {
+        var snapshot = new ContentLoader(new ContentOptions { Root = Fixtures.RepositoryContent }).Load();
+
+        Assert.DoesNotContain(snapshot.Diagnostics, d => d.Code.StartsWith("catalog", StringComparison.Ordinal));
+        Assert.All(["services", "data-sources", "resources"], c => Assert.NotEmpty(snapshot.Catalogs[c].Entries));
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/services/analysis-pipeline/")).StatusCode);
+    }
+}
