@@ -134,6 +134,8 @@ public static partial class HttpBenchmark
         info.RedirectStandardError = true;
         info.Environment["ConnectionStrings__Portal"] = db;
         info.Environment["Content__Root"] = content;
+        // As in production: the public address is configured, so the page cache keys by path alone.
+        info.Environment["Site__BaseUrl"] = $"http://127.0.0.1:{port}";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         info.Environment["Submissions__SpoolDirectory"] = Path.Combine(Path.GetTempPath(), "portal-bench-spool");
         var process = Process.Start(info)!;

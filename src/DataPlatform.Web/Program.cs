@@ -33,7 +33,7 @@ if (args is ["staff", ..])
     return await StaffCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out, Console.Error);
 }
 
-app.UseForwardedHeaders();
+app.UseTrustedProxies();
 app.UseRequestLogging();
 // First after logging: a cached page is answered before anything else runs.
 app.UsePageCache();

@@ -98,4 +98,14 @@ public static partial class SiteExtensions
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^/(css|js)/[^/]+\.[a-z0-9]{10}\.(css|js)$")]
     private static partial System.Text.RegularExpressions.Regex FingerprintedAsset();
+
+    /// <summary>Reads forwarded headers only when proxies are configured; otherwise the middleware is not even in the pipeline.</summary>
+    public static void UseTrustedProxies(this WebApplication app)
+    {
+        var proxies = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProxyOptions>>().Value;
+        if (proxies.KnownProxies.Count + proxies.KnownNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+    }
 }
