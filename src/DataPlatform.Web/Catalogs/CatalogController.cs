@@ -72,8 +72,9 @@ public sealed class CatalogController(ContentStore store, PortalLayout layout, I
         var language = layout.Language;
         var found = snapshot.Catalogs.GetValueOrDefault(catalog);
         var entries = found?.SortedFor(language) ?? [];
-        static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        var filter = new CatalogFilter(Blank(audience), Blank(kind), Blank(keyword), Blank(access), Blank(q) is { } text && text.Length <= 200 ? text : Blank(q)?[..200]);
+        var text = QueryValues.Blank(q);
+        var filter = new CatalogFilter(QueryValues.Blank(audience), QueryValues.Blank(kind), QueryValues.Blank(keyword), QueryValues.Blank(access),
+            text is { Length: > 200 } ? text[..200] : text);
         var matching = entries.Where(e => filter.Matches(e, language)).ToList();
         var section = snapshot.Section(language, catalog);
         var pageCount = Math.Max(1, (matching.Count + PageSize - 1) / PageSize);

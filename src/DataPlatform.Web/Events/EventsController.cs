@@ -86,7 +86,7 @@ public sealed class EventsController(ContentStore store, PortalLayout layout, Ti
             Ancestors = section is null ? [] : snapshot.Ancestors(section),
         };
         var title = past ? t["Past events"].Value : section?.Title ?? t["Events"].Value;
-        layout.Apply(model, title, section?.Meta.Description ?? NonEmpty(section?.Summary));
+        layout.Apply(model, title, section?.Meta.Description ?? QueryValues.Blank(section?.Summary));
         if (section is not null)
         {
             layout.AddFeed(model, EventsQuery.Section);
@@ -99,7 +99,6 @@ public sealed class EventsController(ContentStore store, PortalLayout layout, Ti
         return View("List", model);
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLower(CultureInfo.InvariantCulture);
+    private static string? Blank(string? value) => QueryValues.Blank(value)?.ToLower(CultureInfo.InvariantCulture);
 
-    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -87,10 +87,9 @@ public sealed class HighlightsController(ContentStore store, PortalLayout layout
             EmptyText = t["There are no highlights yet."],
             Ancestors = ancestors,
         };
-        layout.Apply(model, title, section.Meta.Description ?? NonEmpty(section.Summary));
+        layout.Apply(model, title, section.Meta.Description ?? QueryValues.Blank(section.Summary));
         layout.AddFeed(model, Section);
         return View("List", model);
     }
 
-    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -228,8 +228,8 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
 
     private static SubmissionFilter Filter(string? kind, string? status, string? language, string? from, string? to, string? q, string? assigned)
     {
-        static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        return new SubmissionFilter(Blank(kind), Blank(status), Blank(language), Blank(from), Blank(to), Blank(q), Blank(assigned));
+        return new SubmissionFilter(QueryValues.Blank(kind), QueryValues.Blank(status), QueryValues.Blank(language), QueryValues.Blank(from),
+            QueryValues.Blank(to), QueryValues.Blank(q), QueryValues.Blank(assigned));
     }
 
     private T Staff<T>(T model, string title) where T : LayoutViewModel
