@@ -36,5 +36,10 @@ internal static class TestProcessSettings
     /// instance of its own, and Linux allows 128 per user by default.
     /// </summary>
     [ModuleInitializer]
-    internal static void Initialize() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    internal static void Initialize()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        // Test hosts log warnings and errors only: a line per request from hundreds of tests buries the results.
+        Environment.SetEnvironmentVariable("Serilog__MinimumLevel__Default", "Warning");
+    }
 }

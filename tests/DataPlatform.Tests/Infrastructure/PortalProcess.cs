@@ -63,6 +63,8 @@ public sealed class PortalProcess : IAsyncDisposable
             ["Submissions__RateLimitPermits"] = "100000",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
+            // Separate processes log at Information: some tests read what they logged (migrations, shutdown).
+            ["Serilog__MinimumLevel__Default"] = "Information",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
