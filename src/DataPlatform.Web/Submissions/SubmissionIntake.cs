@@ -6,13 +6,6 @@ using Npgsql;
 
 namespace DataPlatform.Web.Submissions;
 
-/// <summary>How a submission was kept: in the database, or in the spool until the database is back.</summary>
-public enum Kept
-{
-    Stored,
-    Spooled,
-}
-
 /// <summary>
 /// Takes a valid form post and keeps it: committed to PostgreSQL before the visitor sees the confirmation,
 /// or, when the database cannot be reached, fsync'd to the spool. The idempotency key makes both paths
@@ -28,7 +21,8 @@ public sealed class SubmissionIntake(
 {
     private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public async Task<(string Reference, Kept Kept)> KeepAsync(SubmissionForm form, string language, string? sourcePage, string? spamReason, CancellationToken cancellationToken)
+    /// <summary>Keeps the submission and returns the reference to show the visitor.</summary>
+    public async Task<string> KeepAsync(SubmissionForm form, string language, string? sourcePage, string? spamReason, CancellationToken cancellationToken)
     {
         var (title, message, fields) = form.ToStored();
         var submission = new Submission
@@ -52,14 +46,14 @@ public sealed class SubmissionIntake(
         {
             var reference = await StoreAsync(db, submission, clock, cancellationToken);
             notificationSignal.Notify();
-            return (reference, Kept.Stored);
+            return reference;
         }
         catch (Exception e) when (IsDatabaseUnavailable(e))
         {
             var reference = spool.Write(submission);
             spoolSignal.Notify();
             logger.LogWarning("The database is unavailable ({Reason}); submission {Reference} was spooled", e.GetBaseException().Message, reference);
-            return (reference, Kept.Spooled);
+            return reference;
         }
     }
 

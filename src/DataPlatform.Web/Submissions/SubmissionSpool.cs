@@ -20,8 +20,6 @@ public sealed partial class SubmissionSpool
         Directory.CreateDirectory(_directory);
     }
 
-    public int Count => Directory.EnumerateFiles(_directory, "*.json").Count();
-
     /// <summary>Spools the submission and returns its reference; a retry of a spooled form keeps the first reference.</summary>
     public string Write(Submission submission)
     {

@@ -80,7 +80,7 @@ public sealed partial class SubmissionsController(
         }
         var spamReason = !string.IsNullOrEmpty(form.Website) ? "honeypot field filled in" : stamp.Check(form.Stamp, form.Kind.ToString());
         var language = PortalLanguage.Of(HttpContext);
-        var (reference, _) = await intake.KeepAsync(form, language.Code, Request.Path.Value, spamReason, cancellationToken);
+        var reference = await intake.KeepAsync(form, language.Code, Request.Path.Value, spamReason, cancellationToken);
         var path = Request.Path.Value!.TrimEnd('/');
         // 303: the browser fetches the confirmation with GET, so a reload never posts again.
         Response.Headers.Location = $"{path}/thanks/?ref={Uri.EscapeDataString(reference)}";
