@@ -177,7 +177,7 @@ public static partial class PageParser
 
     private sealed record Split(string? Yaml, FrontMatterFormat Format, string Body, int BodyLine, Diagnostic? Error)
     {
-        public int LineOf(string key) => new ParsedFile(null, [], [], "", [], [], Yaml ?? "").LineOf(key);
+        public int LineOf(string key) => ParsedFile.LineIn(Yaml ?? "", key);
     }
 
     /// <summary>Front matter must open on line 1 with <c>---</c> (YAML) or <c>+++</c> (TOML) and close with the same line.</summary>

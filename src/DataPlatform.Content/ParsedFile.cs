@@ -30,9 +30,12 @@ public sealed record ParsedFile(
     public bool HasHtml => HtmlCompressed.Length > 0;
 
     /// <summary>The file line of the first front-matter line that sets <paramref name="key"/>, or 1; for pointing editors at the right line.</summary>
-    public int LineOf(string key)
+    public int LineOf(string key) => LineIn(FrontMatterText, key);
+
+    /// <summary>The file line (front matter starts on line 2) of the first line of <paramref name="frontMatter"/> that sets <paramref name="key"/>, or 1.</summary>
+    public static int LineIn(string frontMatter, string key)
     {
-        var lines = FrontMatterText.Split('\n');
+        var lines = frontMatter.Split('\n');
         var index = Array.FindIndex(lines, l => l.TrimStart().StartsWith(key + ":", StringComparison.OrdinalIgnoreCase)
             || l.TrimStart().StartsWith(key + " =", StringComparison.OrdinalIgnoreCase));
         return index < 0 ? 1 : index + 2;

@@ -1,3 +1,4 @@
+using DataPlatform.Web.Data;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -60,7 +61,7 @@ public sealed class SearchController(SearchService search, ContentStore store, P
             {
                 results = await search.SearchAsync(language, query, section, pageNumber, cancellationToken);
             }
-            catch (Exception e) when (SubmissionIntake.IsDatabaseUnavailable(e))
+            catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
             {
                 logger.LogWarning("Search is unavailable: {Reason}", e.GetBaseException().Message);
                 return wantsJson

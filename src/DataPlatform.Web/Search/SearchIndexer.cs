@@ -1,6 +1,6 @@
 using DataPlatform.Content;
 using DataPlatform.Web.Data;
-using DataPlatform.Web.Submissions;
+using DataPlatform.Web.Site;
 using Npgsql;
 
 namespace DataPlatform.Web.Search;
@@ -46,7 +46,7 @@ public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSou
                             report.Upserted, report.Deleted, report.Pages, report.Elapsed.TotalMilliseconds);
                     }
                 }
-                catch (Exception e) when (SubmissionIntake.IsDatabaseUnavailable(e))
+                catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
                 {
                     logger.LogWarning("The search index could not be updated, will retry: {Reason}", e.GetBaseException().Message);
                 }

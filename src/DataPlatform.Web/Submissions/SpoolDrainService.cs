@@ -82,7 +82,7 @@ public sealed class SpoolDrainService(
                 SubmissionSpool.Remove(file);
                 stored++;
             }
-            catch (Exception e) when (SubmissionIntake.IsDatabaseUnavailable(e))
+            catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
             {
                 break;
             }

@@ -48,7 +48,7 @@ public sealed class SubmissionIntake(
             notificationSignal.Notify();
             return reference;
         }
-        catch (Exception e) when (IsDatabaseUnavailable(e))
+        catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
         {
             var reference = spool.Write(submission);
             spoolSignal.Notify();
@@ -74,15 +74,6 @@ public sealed class SubmissionIntake(
         }
     }
 
-    public static bool IsDatabaseUnavailable(Exception e) => e switch
-    {
-        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) || pg.SqlState == "53300",
-        NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException { InnerException: NpgsqlException } => true,
-        DbUpdateException { InnerException: { } inner } => IsDatabaseUnavailable(inner),
-        _ when e.InnerException is not null && e is not OperationCanceledException => IsDatabaseUnavailable(e.InnerException),
-        _ => false,
-    };
-
     /// <summary>A short code a visitor can quote: <c>C-7K3M9QXR</c>. 32^8 values make a clash practically impossible.</summary>
     private static string NewReference(SubmissionKind kind)
     {
@@ -95,33 +86,3 @@ public sealed class SubmissionIntake(
         return $"{prefix}-{code}";
     }
 }
-
-/// <summary>Wakes a background worker early; a missed signal only means waiting for its next poll.</summary>
-public class WorkerSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled.
-        }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose()
-    {
-        _signal.Dispose();
-        GC.SuppressFinalize(this);
-    }
-}
-
-public sealed class SpoolSignal : WorkerSignal;
-
-public sealed class NotificationSignal : WorkerSignal;

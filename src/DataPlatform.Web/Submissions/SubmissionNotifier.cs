@@ -36,7 +36,7 @@ public sealed class SubmissionNotifier(
                 {
                     await SendPendingAsync(stoppingToken);
                 }
-                catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException || SubmissionIntake.IsDatabaseUnavailable(e))
+                catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException || DatabaseErrors.IsUnavailable(e))
                 {
                     failed = true;
                     logger.LogWarning("Sending submission notifications failed, will retry: {Reason}", e.GetBaseException().Message);

@@ -28,6 +28,17 @@ public static class FormClient
         return await client.PostAsync(url, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>The form's hidden fields followed by <paramref name="fields"/> exactly as given (already percent-encoded, possibly malformed).</summary>
+    public static async Task<string> RawBodyAsync(HttpClient client, string url, string fields)
+    {
+        var hidden = await HiddenFieldsAsync(client, url);
+        return string.Join('&', hidden.Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value)}")) + "&" + fields;
+    }
+
+    /// <summary>Posts the form with <paramref name="fields"/> as raw bytes, for input a browser would never send.</summary>
+    public static async Task<HttpResponseMessage> PostRawAsync(HttpClient client, string url, string fields) =>
+        await client.PostAsync(url, new StringContent(await RawBodyAsync(client, url, fields), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+
     public static readonly IReadOnlyDictionary<string, string> ValidContact = new Dictionary<string, string>
     {
         ["Name"] = "Ada Lovelace",
