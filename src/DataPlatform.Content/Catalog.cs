@@ -84,7 +84,7 @@ public sealed record Catalog(string Name, string Section, string SourcePath, IRe
         .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>The catalogues the portal knows: file name (without extension) → section (URL).</summary>
-    public static readonly IReadOnlyList<(string File, string Section)> Known = [("services", "services"), ("data_sources", "data-sources"), ("resources", "resources")];
+    public static readonly IReadOnlyList<(string File, string Section)> Known = [("services", SectionNames.Services), ("data_sources", SectionNames.DataSources), ("resources", SectionNames.Resources)];
 
     public static readonly IReadOnlyList<string> Audiences = ["researchers", "facilities"];
     public static readonly IReadOnlyList<string> AccessLevels = ["open", "restricted"];

@@ -48,7 +48,11 @@ public sealed class FrontMatter
     public string? EventUrl { get; }
     public string? RegistrationUrl { get; }
     public DateTimeOffset? RegistrationDeadline { get; }
+    /// <summary>One of <see cref="EventTypes"/> (other values are kept as written).</summary>
     public string? EventType { get; }
+
+    /// <summary>The kinds of event editors and visitors choose from: the events filter, the suggestion form, <c>event_type</c>.</summary>
+    public static readonly IReadOnlyList<string> EventTypes = ["conference", "course", "seminar", "webinar", "workshop", "other"];
 
     public IReadOnlyDictionary<string, object?> Cascade =>
         Values.TryGetValue("cascade", out var value) ? CascadeValues(value) : Empty;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using DataPlatform.Content;
+using DataPlatform.Web.Content;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,28 @@ using Microsoft.Extensions.Localization;
 namespace DataPlatform.Web.Catalogs;
 
 /// <summary>What a visitor filters a catalogue by, from plain query-string values.</summary>
-public sealed record CatalogFilter(string? Audience, string? Kind, string? Keyword, string? Access, string? Q)
+public sealed class CatalogFilter : IListFilter
 {
+    public string? Audience { get; set => field = QueryValues.Blank(value); }
+
+    /// <summary>The entry's type (services, resources) or category (data sources).</summary>
+    public string? Kind { get; set => field = QueryValues.Blank(value); }
+
+    public string? Keyword { get; set => field = QueryValues.Blank(value); }
+
+    public string? Access { get; set => field = QueryValues.Blank(value); }
+
+    /// <summary>Words in the name, description, keywords or provider (at most 200 characters are used).</summary>
+    public string? Q
+    {
+        get;
+        set
+        {
+            var q = QueryValues.Blank(value);
+            field = q is { Length: > 200 } ? q[..200] : q;
+        }
+    }
+
     public bool IsEmpty => Audience is null && Kind is null && Keyword is null && Access is null && Q is null;
 
     public bool Matches(CatalogEntry entry, SiteLanguage language) =>
@@ -24,18 +45,8 @@ public sealed record CatalogFilter(string? Audience, string? Kind, string? Keywo
 
     private static bool Contains(string? text, string q) => text?.Contains(q, StringComparison.OrdinalIgnoreCase) == true;
 
-    public string Query()
-    {
-        var parts = new List<string>();
-        foreach (var (key, value) in new[] { ("audience", Audience), ("kind", Kind), ("keyword", Keyword), ("access", Access), ("q", Q) })
-        {
-            if (value is not null)
-            {
-                parts.Add($"{key}={Uri.EscapeDataString(value)}");
-            }
-        }
-        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
-    }
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        [new("audience", Audience), new("kind", Kind), new("keyword", Keyword), new("access", Access), new("q", Q)];
 }
 
 public sealed class CatalogViewModel : ListViewModel
@@ -51,7 +62,7 @@ public sealed class CatalogViewModel : ListViewModel
 }
 
 /// <summary>The catalogues of services, data sources and resources: filtered lists, and the JSON Schema editors' tools use.</summary>
-public sealed class CatalogController(ContentStore store, PortalLayout layout, IStringLocalizer<SharedResource> t) : Controller
+public sealed class CatalogController(ContentSnapshot snapshot, PortalLayout layout, IStringLocalizer<SharedResource> t) : Controller
 {
     private static readonly JsonSerializerOptions SchemaOptions = new(JsonSerializerOptions.Default)
     {
@@ -60,26 +71,20 @@ public sealed class CatalogController(ContentStore store, PortalLayout layout, I
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    [HttpGet("{catalog:regex(^(services|data-sources|resources)$)}"), HttpGet("sv/{catalog:regex(^(services|data-sources|resources)$)}")]
-    public IActionResult List(string catalog, [FromQuery] string? audience, [FromQuery] string? kind, [FromQuery] string? keyword,
-        [FromQuery] string? access, [FromQuery] string? q, [FromQuery] int? page)
+    [HttpGet("{catalog:" + SectionNames.CatalogConstraint + "}"), Bilingual]
+    public IActionResult List(string catalog, [FromQuery] CatalogFilter filter, [FromQuery] int? page)
     {
         if (!ModelState.IsValid)
         {
             return BadRequest();
         }
-        var snapshot = store.Current;
         var language = layout.Language;
         var found = snapshot.Catalogs.GetValueOrDefault(catalog);
         var entries = found?.SortedFor(language) ?? [];
-        var text = QueryValues.Blank(q);
-        var filter = new CatalogFilter(QueryValues.Blank(audience), QueryValues.Blank(kind), QueryValues.Blank(keyword), QueryValues.Blank(access),
-            text is { Length: > 200 } ? text[..200] : text);
         var matching = entries.Where(e => filter.Matches(e, language)).ToList();
         var section = snapshot.Section(language, catalog);
-        var pageCount = Math.Max(1, (matching.Count + PageSize - 1) / PageSize);
-        var number = page ?? 1;
-        if (number < 1 || number > pageCount)
+        var pager = Pager.Create(matching.Count, page, language.Localize(AppRoutes.Section(catalog)), filter, PageSize);
+        if (pager is null)
         {
             return NotFound();
         }
@@ -88,13 +93,13 @@ public sealed class CatalogController(ContentStore store, PortalLayout layout, I
             Catalog = catalog,
             Section = section,
             Filter = filter,
-            Entries = matching.Skip((number - 1) * PageSize).Take(PageSize).ToList(),
+            Entries = pager.Slice(matching),
             Matching = matching.Count,
             Total = entries.Count,
-            Pager = pageCount > 1 ? new Content.Pager(number, pageCount, language.Localize($"/{catalog}/"), filter.Query()) : null,
+            Pager = pager,
             Kinds = found?.Kinds ?? [],
             Keywords = found?.Keywords ?? [],
-            KindLabel = catalog == "data-sources" ? t["Category"] : t["Type"],
+            KindLabel = catalog == SectionNames.DataSources ? t["Category"] : t["Type"],
             EmptyText = t["Nothing matches these filters. Clear them to see everything."],
             Ancestors = section is null ? [] : snapshot.Ancestors(section),
         };
@@ -107,9 +112,9 @@ public sealed class CatalogController(ContentStore store, PortalLayout layout, I
 
     private static readonly Dictionary<string, string> Titles = new()
     {
-        ["services"] = "Services",
-        ["data-sources"] = "Data sources",
-        ["resources"] = "Resources",
+        [SectionNames.Services] = "Services",
+        [SectionNames.DataSources] = "Data sources",
+        [SectionNames.Resources] = "Resources",
     };
 
     /// <summary>The JSON Schema of a catalogue data file (a list of entries), generated from the model the portal reads it into.</summary>
@@ -158,7 +163,7 @@ public static class CatalogMetadata
             ["sameAs"] = entry.Links.Homepage,
             ["isAccessibleForFree"] = entry.Access is null ? null : entry.Access == "open",
         };
-        if (page.Section == "data-sources")
+        if (page.Section == SectionNames.DataSources)
         {
             common["@type"] = "Dataset";
             common["genre"] = entry.Category;
@@ -174,7 +179,7 @@ public static class CatalogMetadata
 
     public static string? ListJsonLd(string catalog, LayoutViewModel model, IReadOnlyList<CatalogEntry> entries, SiteLanguage language, Func<string, string> absolute)
     {
-        object data = catalog == "data-sources"
+        object data = catalog == SectionNames.DataSources
             ? new Dictionary<string, object?>
             {
                 ["@context"] = "https://schema.org",

@@ -3,37 +3,78 @@ using DataPlatform.Content;
 namespace DataPlatform.Web.Content;
 
 /// <summary>
-/// The paths the web app answers itself, beside the content pages: what a link in content may point to
-/// without being broken. Kept in one place so the content check and the app agree.
+/// The paths the web app answers itself, beside the content pages, in their language-neutral form: what a
+/// link in content may point to without being broken, and what views link to. Kept in one place so the
+/// content check, the views and the controllers agree; a test compares this list with the real endpoints.
 /// </summary>
 public static class AppRoutes
 {
-    private static readonly string[] Exact =
+    public const string Search = "/search/";
+    public const string Contact = "/contact/";
+    public const string ContactThanks = "/contact/thanks/";
+    public const string SuggestEvent = "/" + SectionNames.Events + "/suggest/";
+    public const string SuggestEventThanks = SuggestEvent + "thanks/";
+    public const string SuggestHighlight = "/" + SectionNames.Highlights + "/suggest/";
+    public const string SuggestHighlightThanks = SuggestHighlight + "thanks/";
+    public const string PastEvents = "/" + SectionNames.Events + "/past/";
+    public const string Calendar = "/" + SectionNames.Events + "/calendar.ics";
+    public const string HighlightTags = "/" + SectionNames.Highlights + "/tags/";
+    public const string HighlightAuthors = "/" + SectionNames.Highlights + "/authors/";
+    public const string OpenSearch = "/opensearch.xml";
+    public const string Sitemap = "/sitemap.xml";
+    public const string Robots = "/robots.txt";
+    public const string CatalogSchema = "/schemas/catalog.schema.json";
+    public const string Staff = "/staff/";
+
+    /// <summary>A section's Atom feed.</summary>
+    public static string Feed(string section) => $"/{section}/feed.xml";
+
+    /// <summary>A section's own list (highlights, events, a catalogue), answered by the app when no content page is there.</summary>
+    public static string Section(string section) => $"/{section}/";
+
+    /// <summary>A highlights taxonomy term's page (<c>tags</c> or <c>authors</c>).</summary>
+    public static string HighlightTerm(string taxonomy, string slug) => $"/{SectionNames.Highlights}/{taxonomy}/{slug}/";
+
+    /// <summary>One event as an .ics file.</summary>
+    public static string EventCalendar(string slug) => $"/{SectionNames.Events}/{slug}/event.ics";
+
+    /// <summary>Every fixed path the app answers in every language.</summary>
+    public static readonly IReadOnlyList<string> Bilingual =
     [
-        "/search/", "/contact/", "/contact/thanks/", "/events/suggest/", "/events/suggest/thanks/", "/highlights/suggest/",
-        "/highlights/suggest/thanks/", "/events/past/", "/events/calendar.ics", "/highlights/tags/", "/highlights/authors/",
-        "/highlights/feed.xml", "/news/feed.xml", "/events/feed.xml", "/opensearch.xml", "/sitemap.xml", "/robots.txt",
-        "/healthz", "/readyz", "/staff/",
+        Search, Contact, ContactThanks, SuggestEvent, SuggestEventThanks, SuggestHighlight, SuggestHighlightThanks, PastEvents, Calendar,
+        HighlightTags, HighlightAuthors, OpenSearch,
+        .. SectionNames.WithFeeds.Select(Feed),
     ];
+
+    /// <summary>Section lists the app renders, in every language, but only when the content has that section's page.</summary>
+    public static readonly IReadOnlyList<string> SectionLists =
+    [
+        Section(SectionNames.Highlights), Section(SectionNames.Events),
+        Section(SectionNames.Services), Section(SectionNames.DataSources), Section(SectionNames.Resources),
+    ];
+
+    /// <summary>Fixed paths that exist once, not per language.</summary>
+    public static readonly IReadOnlyList<string> Neutral = [Sitemap, Robots, CatalogSchema, "/healthz", "/readyz", "/version", Staff];
 
     public static bool IsAppRoute(string path, ContentSnapshot snapshot)
     {
         var language = SiteLanguage.FromPath(path);
         var neutral = language.Neutral(path);
-        if (Exact.Contains(neutral, StringComparer.OrdinalIgnoreCase) || neutral.StartsWith("/staff/", StringComparison.OrdinalIgnoreCase))
+        if (Bilingual.Contains(neutral, StringComparer.OrdinalIgnoreCase) || Neutral.Contains(path, StringComparer.OrdinalIgnoreCase)
+            || path.StartsWith(Staff, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
         // /highlights/tags/<slug>/ and /highlights/authors/<slug>/ exist when some highlight carries that tag or author.
         var parts = neutral.Trim('/').Split('/');
-        if (parts is ["highlights", "tags" or "authors", var slug])
+        if (parts is [SectionNames.Highlights, "tags" or "authors", var slug])
         {
-            return snapshot.Terms(language, "highlights", parts[1]).ContainsKey(slug);
+            return snapshot.Terms(language, SectionNames.Highlights, parts[1]).ContainsKey(slug);
         }
         // /events/<slug>/event.ics exists for every event page.
-        if (parts is ["events", var eventSlug, "event.ics"])
+        if (parts is [SectionNames.Events, var eventSlug, "event.ics"])
         {
-            return snapshot.Find(language.Localize($"/events/{eventSlug}/"))?.Meta.Start is not null;
+            return snapshot.Find(language.Localize($"/{SectionNames.Events}/{eventSlug}/"))?.Meta.Start is not null;
         }
         return false;
     }

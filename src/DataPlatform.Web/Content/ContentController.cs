@@ -8,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 namespace DataPlatform.Web.Content;
 
 /// <summary>Serves whatever the content snapshot holds at a path: a file, a redirect for an old URL, or a page.</summary>
-public sealed class ContentController(ContentStore store, PortalLayout layout, TimeProvider clock, IStringLocalizer<Localization.SharedResource> t) : Controller
+public sealed class ContentController(ContentSnapshot snapshot, PortalLayout layout, TimeProvider clock, IStringLocalizer<Localization.SharedResource> t) : Controller
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -19,7 +19,6 @@ public sealed class ContentController(ContentStore store, PortalLayout layout, T
         {
             return BadRequest();
         }
-        var snapshot = store.Current;
         var path = Request.Path.Value ?? "/";
 
         if (snapshot.Files.TryGetValue(path, out var file))
@@ -57,25 +56,27 @@ public sealed class ContentController(ContentStore store, PortalLayout layout, T
         {
             return NotFoundPage();
         }
-        if (page is < 1 || (page is not null && !found.IsListPage))
+        if (page is not null && !found.IsListPage)
         {
             return NotFoundPage();
         }
-        return View(ViewFor(found), BuildModel(snapshot, found, language, isFallback, page ?? 1));
+        Pager? pager = null;
+        IReadOnlyList<Page> children = [];
+        if (found.Kind == PageKind.Section)
+        {
+            var all = snapshot.Children(found);
+            pager = Pager.Create(all.Count, page, path);
+            if (pager is null)
+            {
+                return NotFoundPage();
+            }
+            children = pager.Slice(all);
+        }
+        return View(ViewFor(found), BuildModel(found, language, isFallback, children, pager));
     }
 
-    private PageViewModel BuildModel(ContentSnapshot snapshot, Page page, SiteLanguage language, bool isFallback, int pageNumber)
+    private PageViewModel BuildModel(Page page, SiteLanguage language, bool isFallback, IReadOnlyList<Page> children, Pager? pager)
     {
-        IReadOnlyList<Page> children = [];
-        Pager? pager = null;
-        if (page.Kind == PageKind.Section)
-        {
-            var all = snapshot.Children(page);
-            var pageCount = Math.Max(1, (all.Count + Pager.PageSize - 1) / Pager.PageSize);
-            pageNumber = Math.Min(pageNumber, pageCount);
-            children = all.Skip((pageNumber - 1) * Pager.PageSize).Take(Pager.PageSize).ToList();
-            pager = pageCount > 1 ? new Pager(pageNumber, pageCount, Request.Path.Value ?? page.Url) : null;
-        }
         var model = new PageViewModel
         {
             Page = page,
@@ -83,16 +84,16 @@ public sealed class ContentController(ContentStore store, PortalLayout layout, T
             Ancestors = snapshot.Ancestors(page),
             Children = children,
             Pager = pager,
-            HomeBlocks = page.Kind == PageKind.Home ? HomeBlocks(snapshot, page.Language) : [],
+            HomeBlocks = page.Kind == PageKind.Home ? HomeBlocks(page.Language) : [],
             Sections = page.Kind == PageKind.Home ? snapshot.Children(page).Where(p => p.Kind == PageKind.Section).ToList() : [],
-            Related = page.Kind == PageKind.Page && page.Section == Highlights.HighlightsController.Section ? Related(snapshot, page) : [],
+            Related = page.Kind == PageKind.Page && page.Section == SectionNames.Highlights ? Related(page) : [],
             RegistrationClosed = page.Meta.RegistrationDeadline is { } deadline && deadline < clock.GetUtcNow(),
         };
         return layout.Apply(model, page, language);
     }
 
     /// <summary>Other highlights in the same language that share tags with this one: most shared tags first, then newest.</summary>
-    private static List<Page> Related(ContentSnapshot snapshot, Page page)
+    private List<Page> Related(Page page)
     {
         var tags = page.Meta.Tags.Select(Slug.From).ToHashSet(StringComparer.Ordinal);
         return tags.Count == 0 ? [] : snapshot.PagesIn(page.Language, page.Section)
@@ -103,7 +104,7 @@ public sealed class ContentController(ContentStore store, PortalLayout layout, T
             .Take(3).Select(x => x.Page).ToList();
     }
 
-    private List<HomeBlock> HomeBlocks(ContentSnapshot snapshot, SiteLanguage language)
+    private List<HomeBlock> HomeBlocks(SiteLanguage language)
     {
         var now = clock.GetUtcNow();
         var blocks = new List<HomeBlock>();
@@ -118,9 +119,9 @@ public sealed class ContentController(ContentStore store, PortalLayout layout, T
                 }
             }
         }
-        Add("highlights", "Latest highlights", pages => pages.OrderByDescending(p => p.Date));
-        Add("events", "Upcoming events", _ => Events.EventsQuery.Upcoming(snapshot, language, now));
-        Add("news", "News", pages => pages.OrderByDescending(p => p.Date));
+        Add(SectionNames.Highlights, "Latest highlights", pages => pages.OrderByDescending(p => p.Date));
+        Add(SectionNames.Events, "Upcoming events", _ => Events.EventsQuery.Upcoming(snapshot, language, now));
+        Add(SectionNames.News, "News", pages => pages.OrderByDescending(p => p.Date));
         return blocks;
     }
 

@@ -19,6 +19,9 @@ public static class ContentExtensions
         builder.Services.AddSingleton(sp => new ContentStore(sp.GetRequiredService<IOptions<ContentOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ContentStartup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContentStartup>());
+        // One snapshot per request, taken when the request first needs content: a reload while the request
+        // runs never mixes two versions of the site in one response.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<ContentStore>().Current);
         builder.Services.AddScoped<PortalLayout>();
     }
 

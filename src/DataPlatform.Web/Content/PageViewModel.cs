@@ -3,16 +3,6 @@ using DataPlatform.Web.Site;
 
 namespace DataPlatform.Web.Content;
 
-/// <summary>One page of a paged list.</summary>
-public sealed record Pager(int Page, int PageCount, string BaseUrl, string Query = "")
-{
-    public const int PageSize = 20;
-
-    /// <summary>The URL of another page of the list, keeping the list's other query values (filters).</summary>
-    public string UrlFor(int page) =>
-        page <= 1 ? BaseUrl + Query : BaseUrl + (Query.Length == 0 ? "?" : Query + "&") + $"page={page}";
-}
-
 /// <summary>A content page as the views see it.</summary>
 public sealed class PageViewModel : LayoutViewModel
 {

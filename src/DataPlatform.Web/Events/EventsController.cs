@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DataPlatform.Content;
+using DataPlatform.Web.Content;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Mvc;
@@ -9,31 +10,30 @@ using Microsoft.Extensions.Localization;
 namespace DataPlatform.Web.Events;
 
 /// <summary>Upcoming and past events with filters that are plain query strings, and iCalendar downloads.</summary>
-public sealed class EventsController(ContentStore store, PortalLayout layout, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+[Bilingual]
+public sealed class EventsController(ContentSnapshot snapshot, PortalLayout layout, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
-    [HttpGet("events"), HttpGet("sv/events")]
-    public IActionResult Upcoming([FromQuery] string? type, [FromQuery] string? mode, [FromQuery] string? month, [FromQuery] int? page) =>
-        List(past: false, new EventFilter(Blank(type), Blank(mode), Blank(month)), page);
+    [HttpGet("events")]
+    public IActionResult Upcoming([FromQuery] EventFilter filter, [FromQuery] int? page) => List(past: false, filter, page);
 
-    [HttpGet("events/past"), HttpGet("sv/events/past")]
-    public IActionResult Past([FromQuery] string? type, [FromQuery] string? mode, [FromQuery] string? month, [FromQuery] int? page) =>
-        List(past: true, new EventFilter(Blank(type), Blank(mode), Blank(month)), page);
+    [HttpGet("events/past")]
+    public IActionResult Past([FromQuery] EventFilter filter, [FromQuery] int? page) => List(past: true, filter, page);
 
     /// <summary>A calendar of upcoming events that calendar apps can subscribe to.</summary>
-    [HttpGet("events/calendar.ics"), HttpGet("sv/events/calendar.ics")]
+    [HttpGet("events/calendar.ics")]
     public IActionResult Calendar()
     {
         var language = layout.Language;
-        var events = EventsQuery.Upcoming(store.Current, language, clock.GetUtcNow());
+        var events = EventsQuery.Upcoming(snapshot, language, clock.GetUtcNow());
         return Ics(events, "events.ics");
     }
 
     /// <summary>One event as an .ics file, to add to a calendar.</summary>
-    [HttpGet("events/{slug}/event.ics"), HttpGet("sv/events/{slug}/event.ics")]
+    [HttpGet("events/{slug}/event.ics")]
     public IActionResult OneEvent(string slug)
     {
         var language = layout.Language;
-        var page = store.Current.Find(language.Localize($"/events/{slug}/"));
+        var page = snapshot.Find(language.Localize($"/{SectionNames.Events}/{slug}/"));
         if (page?.Meta.Start is null)
         {
             return NotFound();
@@ -43,8 +43,8 @@ public sealed class EventsController(ContentStore store, PortalLayout layout, Ti
 
     private FileContentResult Ics(IEnumerable<Page> events, string fileName)
     {
-        var section = store.Current.Section(layout.Language, EventsQuery.Section);
-        var text = ICalendar.Write(section?.Title ?? t["Events"], events, layout.Absolute, Request.Host.Host, store.Current.LoadedAt);
+        var section = snapshot.Section(layout.Language, SectionNames.Events);
+        var text = ICalendar.Write(section?.Title ?? t["Events"], events, layout.Absolute, Request.Host.Host, snapshot.LoadedAt);
         return File(Encoding.UTF8.GetBytes(text), ICalendar.ContentType, fileName);
     }
 
@@ -54,24 +54,23 @@ public sealed class EventsController(ContentStore store, PortalLayout layout, Ti
         {
             return BadRequest();
         }
-        var snapshot = store.Current;
         var language = layout.Language;
         var now = clock.GetUtcNow();
         var all = past ? EventsQuery.Past(snapshot, language, now) : EventsQuery.Upcoming(snapshot, language, now);
         var problems = filter.Problems();
         var matching = problems.Count > 0 ? [] : all.Where(filter.Matches).ToList();
         var baseUrl = language.Localize(past ? "/events/past/" : "/events/");
-        var paged = ListViewModel.Paged(matching, pageNumber ?? 1, baseUrl, filter.Query());
-        if (paged is null)
+        var pager = Pager.Create(matching.Count, pageNumber, baseUrl, filter);
+        if (pager is null)
         {
             return NotFound();
         }
-        var section = snapshot.Section(language, EventsQuery.Section);
+        var section = snapshot.Section(language, SectionNames.Events);
         var model = new EventsViewModel
         {
             Section = section,
-            Items = paged.Value.Items,
-            Pager = paged.Value.Pager,
+            Items = pager.Slice(matching),
+            Pager = pager,
             Filter = filter,
             ShowingPast = past,
             Total = matching.Count,
@@ -80,16 +79,16 @@ public sealed class EventsController(ContentStore store, PortalLayout layout, Ti
             EmptyText = filter.IsEmpty
                 ? (past ? t["There are no past events."] : t["There are no upcoming events right now."])
                 : t["No events match these filters."],
-            UpcomingUrl = language.Localize("/events/"),
-            PastUrl = language.Localize("/events/past/"),
-            CalendarUrl = language.Localize("/events/calendar.ics"),
+            UpcomingUrl = language.Localize(AppRoutes.Section(SectionNames.Events)),
+            PastUrl = language.Localize(AppRoutes.PastEvents),
+            CalendarUrl = language.Localize(AppRoutes.Calendar),
             Ancestors = section is null ? [] : snapshot.Ancestors(section),
         };
         var title = past ? t["Past events"].Value : section?.Title ?? t["Events"].Value;
         layout.Apply(model, title, section?.Meta.Description ?? QueryValues.Blank(section?.Summary));
         if (section is not null)
         {
-            layout.AddFeed(model, EventsQuery.Section);
+            layout.AddFeed(model, SectionNames.Events);
         }
         if (problems.Count > 0)
         {
@@ -98,7 +97,5 @@ public sealed class EventsController(ContentStore store, PortalLayout layout, Ti
         }
         return View("List", model);
     }
-
-    private static string? Blank(string? value) => QueryValues.Blank(value)?.ToLower(CultureInfo.InvariantCulture);
 
 }

@@ -5,9 +5,18 @@ using DataPlatform.Web.Site;
 namespace DataPlatform.Web.Events;
 
 /// <summary>Which events a visitor asked for, from plain query-string values (<c>?type=workshop&amp;mode=online&amp;month=2026-03</c>).</summary>
-public sealed record EventFilter(string? Type, string? Mode, string? Month)
+public sealed class EventFilter : IListFilter
 {
-    public static readonly IReadOnlyList<string> Types = ["conference", "course", "seminar", "webinar", "workshop", "other"];
+    public string? Type { get; set => field = Normalize(value); }
+
+    /// <summary><c>online</c> or <c>onsite</c>.</summary>
+    public string? Mode { get; set => field = Normalize(value); }
+
+    /// <summary>A month as <c>YYYY-MM</c>.</summary>
+    public string? Month { get; set => field = Normalize(value); }
+
+    private static string? Normalize(string? value) => QueryValues.Blank(value)?.ToLowerInvariant();
+
     public static readonly IReadOnlyList<string> Modes = ["online", "onsite"];
 
     public bool IsEmpty => Type is null && Mode is null && Month is null;
@@ -16,7 +25,7 @@ public sealed record EventFilter(string? Type, string? Mode, string? Month)
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (Type is not null && !Types.Contains(Type))
+        if (Type is not null && !FrontMatter.EventTypes.Contains(Type))
         {
             problems.Add("Unknown event type; choose one from the list.");
         }
@@ -50,32 +59,14 @@ public sealed record EventFilter(string? Type, string? Mode, string? Month)
     public static string? MonthOf(Page page) =>
         page.Meta.Start is { } start ? Dates.InStockholm(start).ToString("yyyy-MM", CultureInfo.InvariantCulture) : null;
 
-    public string Query(string? month = null, bool keepMonth = true)
-    {
-        var parts = new List<string>();
-        if (Type is not null)
-        {
-            parts.Add("type=" + Uri.EscapeDataString(Type));
-        }
-        if (Mode is not null)
-        {
-            parts.Add("mode=" + Uri.EscapeDataString(Mode));
-        }
-        if ((month ?? (keepMonth ? Month : null)) is { } m)
-        {
-            parts.Add("month=" + Uri.EscapeDataString(m));
-        }
-        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
-    }
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() => [new("type", Type), new("mode", Mode), new("month", Month)];
 }
 
 /// <summary>Events are pages in the events section with a <c>start</c>: upcoming until they end, past after.</summary>
 public static class EventsQuery
 {
-    public const string Section = "events";
-
     public static IEnumerable<Page> All(ContentSnapshot snapshot, SiteLanguage language) =>
-        snapshot.PagesIn(language, Section).Where(p => p.Meta.Start is not null);
+        snapshot.PagesIn(language, SectionNames.Events).Where(p => p.Meta.Start is not null);
 
     public static bool IsPast(Page page, DateTimeOffset now) => (page.Meta.End ?? page.Meta.Start) < now;
 

@@ -2,38 +2,33 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using DataPlatform.Content;
+using DataPlatform.Web.Content;
 using DataPlatform.Web.Events;
+using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DataPlatform.Web.Feeds;
 
-/// <summary>The sections that have feeds.</summary>
-public static class FeedSections
-{
-    public static readonly IReadOnlyList<string> All = ["highlights", "news", "events"];
-}
-
 /// <summary>Atom feeds per section and language, the sitemap with hreflang alternates, and robots.txt.</summary>
-public sealed class FeedsController(ContentStore store, PortalLayout layout, TimeProvider clock) : Controller
+public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layout, TimeProvider clock) : Controller
 {
     private const string Atom = "http://www.w3.org/2005/Atom";
 
-    [HttpGet("{section:regex(^(highlights|news|events)$)}/feed.xml"), HttpGet("sv/{section:regex(^(highlights|news|events)$)}/feed.xml")]
+    [HttpGet("{section:" + SectionNames.FeedConstraint + "}/feed.xml"), Bilingual]
     public IActionResult Feed(string section)
     {
-        var snapshot = store.Current;
         var language = layout.Language;
         var sectionPage = snapshot.Section(language, section);
         if (sectionPage is null)
         {
             return NotFound();
         }
-        var entries = (section == EventsQuery.Section
+        var entries = (section == SectionNames.Events
                 ? EventsQuery.Upcoming(snapshot, language, clock.GetUtcNow())
                 : snapshot.PagesIn(language, section).OrderByDescending(p => p.Date).ToList())
             .Take(20).ToList();
-        var self = layout.Absolute(language.Localize($"/{section}/feed.xml"));
+        var self = layout.Absolute(language.Localize(AppRoutes.Feed(section)));
 
         using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
@@ -87,7 +82,6 @@ public sealed class FeedsController(ContentStore store, PortalLayout layout, Tim
     {
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         const string xhtml = "http://www.w3.org/1999/xhtml";
-        var snapshot = store.Current;
         using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {

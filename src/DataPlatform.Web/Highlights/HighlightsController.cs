@@ -1,4 +1,5 @@
 using DataPlatform.Content;
+using DataPlatform.Web.Content;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Mvc;
@@ -16,14 +17,14 @@ public sealed class TermsViewModel : LayoutViewModel
 }
 
 /// <summary>Data highlights: the list (newest first), tag and author pages, and their indexes with counts.</summary>
-public sealed class HighlightsController(ContentStore store, PortalLayout layout, IStringLocalizer<SharedResource> t) : Controller
+[Bilingual]
+public sealed class HighlightsController(ContentSnapshot snapshot, PortalLayout layout, IStringLocalizer<SharedResource> t) : Controller
 {
-    public const string Section = "highlights";
+    private const string Section = SectionNames.Highlights;
 
-    [HttpGet("highlights"), HttpGet("sv/highlights")]
+    [HttpGet("highlights")]
     public IActionResult List([FromQuery] int? page)
     {
-        var snapshot = store.Current;
         var language = layout.Language;
         var section = snapshot.Section(language, Section);
         if (section is null || !ModelState.IsValid)
@@ -31,13 +32,12 @@ public sealed class HighlightsController(ContentStore store, PortalLayout layout
             return ModelState.IsValid ? NotFound() : BadRequest();
         }
         var all = snapshot.PagesIn(language, Section).OrderByDescending(p => p.Date).ThenBy(p => p.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return ListView(section, all, page ?? 1, section.Url, section.Title, snapshot.Ancestors(section));
+        return ListView(section, all, page, section.Url, section.Title, snapshot.Ancestors(section));
     }
 
-    [HttpGet("highlights/{taxonomy:regex(^(tags|authors)$)}"), HttpGet("sv/highlights/{taxonomy:regex(^(tags|authors)$)}")]
+    [HttpGet("highlights/{taxonomy:regex(^(tags|authors)$)}")]
     public IActionResult Terms(string taxonomy)
     {
-        var snapshot = store.Current;
         var language = layout.Language;
         var section = snapshot.Section(language, Section);
         if (section is null)
@@ -50,10 +50,9 @@ public sealed class HighlightsController(ContentStore store, PortalLayout layout
         return View("Terms", layout.Apply(model, taxonomy == "tags" ? t["Tags"] : t["Authors"]));
     }
 
-    [HttpGet("highlights/{taxonomy:regex(^(tags|authors)$)}/{slug}"), HttpGet("sv/highlights/{taxonomy:regex(^(tags|authors)$)}/{slug}")]
+    [HttpGet("highlights/{taxonomy:regex(^(tags|authors)$)}/{slug}")]
     public IActionResult Term(string taxonomy, string slug, [FromQuery] int? page)
     {
-        var snapshot = store.Current;
         var language = layout.Language;
         var section = snapshot.Section(language, Section);
         if (section is null || !snapshot.Terms(language, Section, taxonomy).TryGetValue(slug, out var term))
@@ -62,7 +61,7 @@ public sealed class HighlightsController(ContentStore store, PortalLayout layout
         }
         var heading = string.Format(System.Globalization.CultureInfo.CurrentCulture,
             taxonomy == "tags" ? t["Highlights tagged “{0}”"] : t["Highlights by {0}"], term.Name);
-        var result = ListView(section, term.Pages, page ?? 1, language.Localize($"/{Section}/{taxonomy}/{term.Slug}/"), heading, [.. snapshot.Ancestors(section), section]);
+        var result = ListView(section, term.Pages, page, language.Localize(AppRoutes.HighlightTerm(taxonomy, term.Slug)), heading, [.. snapshot.Ancestors(section), section]);
         if (result is ViewResult { Model: ListViewModel model } && !snapshot.Terms(language.Other, Section, taxonomy).ContainsKey(slug))
         {
             // Tags are words, so they differ between languages: without the same tag there, switch to the other language's tag index.
@@ -72,18 +71,18 @@ public sealed class HighlightsController(ContentStore store, PortalLayout layout
         return result;
     }
 
-    private IActionResult ListView(Page section, IReadOnlyList<Page> all, int number, string baseUrl, string title, IReadOnlyList<Page> ancestors)
+    private IActionResult ListView(Page section, IReadOnlyList<Page> all, int? number, string baseUrl, string title, IReadOnlyList<Page> ancestors)
     {
-        var paged = ListViewModel.Paged(all, number, baseUrl);
-        if (paged is null)
+        var pager = Pager.Create(all.Count, number, baseUrl);
+        if (pager is null)
         {
             return NotFound();
         }
         var model = new ListViewModel
         {
             Section = section,
-            Items = paged.Value.Items,
-            Pager = paged.Value.Pager,
+            Items = pager.Slice(all),
+            Pager = pager,
             EmptyText = t["There are no highlights yet."],
             Ancestors = ancestors,
         };

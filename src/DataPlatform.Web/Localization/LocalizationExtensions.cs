@@ -20,8 +20,9 @@ public static class LocalizationExtensions
         });
     }
 
-    /// <summary>View and form-validation messages come from the one shared resource.</summary>
+    /// <summary>Routes in both languages; view and form-validation messages from the one shared resource.</summary>
     public static IMvcBuilder AddPortalViewLocalization(this IMvcBuilder mvc) => mvc
+        .AddMvcOptions(o => o.Conventions.Add(new BilingualRoutesConvention()))
         .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
         .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using DataPlatform.Content;
+using DataPlatform.Web.Content;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
 using DataPlatform.Web.Submissions;
@@ -22,24 +23,39 @@ public sealed class SearchViewModel : LayoutViewModel
 
     public SearchResults? Results { get; init; }
 
-    public Content.Pager? Pager { get; init; }
+    public Pager? Pager { get; init; }
 
     /// <summary>Why there are no results to show (empty query, only common words, too long), in the page's language.</summary>
     public string? Message { get; init; }
 }
 
-/// <summary>Server-side search in the page's language, as HTML or JSON, and the OpenSearch description.</summary>
-public sealed class SearchController(SearchService search, ContentStore store, PortalLayout layout, IStringLocalizer<SharedResource> t, ILogger<SearchController> logger) : Controller
+/// <summary>What a search asks for, as the pager's links keep it.</summary>
+public sealed record SearchFilter(string Query, string? Section) : IListFilter
 {
-    [HttpGet("search"), HttpGet("sv/search")]
-    public async Task<IActionResult> Index([FromQuery] string? q, [FromQuery] string? section, [FromQuery] string? page, [FromQuery] string? format, CancellationToken cancellationToken)
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() => [new("q", Query), new("section", Section)];
+}
+
+/// <summary>Server-side search in the page's language, as HTML or JSON, and the OpenSearch description.</summary>
+[Bilingual]
+public sealed class SearchController(SearchService search, ContentSnapshot snapshot, PortalLayout layout, IStringLocalizer<SharedResource> t, ILogger<SearchController> logger) : Controller
+{
+    [HttpGet("search")]
+    public async Task<IActionResult> Index([FromQuery] string? q, [FromQuery] string? section, [FromQuery] int? page, [FromQuery] string? format, CancellationToken cancellationToken)
     {
         var language = layout.Language;
         var query = SearchService.Clean(q);
-        var sections = store.Current.Pages.Where(p => p.Kind == PageKind.Section && p.Language == language)
+        var sections = snapshot.Pages.Where(p => p.Kind == PageKind.Section && p.Language == language)
             .Select(p => (Value: p.Section, p.Title)).Distinct().OrderBy(s => s.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
         section = string.IsNullOrWhiteSpace(section) ? null : section.Trim();
-        var pageNumber = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000 ? n : 1;
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+        if (page is < 1 or > SearchService.MaximumPage)
+        {
+            return NotFound();
+        }
+        var pageNumber = page ?? 1;
         var wantsJson = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)
             || Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
 
@@ -78,11 +94,11 @@ public sealed class SearchController(SearchService search, ContentStore store, P
             }
         }
 
-        var baseUrl = language.Localize("/search/");
-        var pager = results is { Total: > SearchService.PageSize }
-            ? new Content.Pager(pageNumber, (results.Total + SearchService.PageSize - 1) / SearchService.PageSize, baseUrl,
-                "?q=" + Uri.EscapeDataString(query) + (section is null ? "" : "&section=" + Uri.EscapeDataString(section)))
-            : null;
+        var pager = Pager.Create(results?.Total ?? 0, pageNumber, language.Localize(AppRoutes.Search), new SearchFilter(query, section), SearchService.PageSize);
+        if (pager is null)
+        {
+            return NotFound();
+        }
 
         if (wantsJson)
         {
@@ -106,7 +122,7 @@ public sealed class SearchController(SearchService search, ContentStore store, P
     }
 
     /// <summary>Lets browsers add the portal's search (OpenSearch 1.1).</summary>
-    [HttpGet("opensearch.xml"), HttpGet("sv/opensearch.xml")]
+    [HttpGet("opensearch.xml")]
     public IActionResult OpenSearch()
     {
         const string ns = "http://a9.com/-/spec/opensearch/1.1/";
@@ -121,11 +137,11 @@ public sealed class SearchController(SearchService search, ContentStore store, P
             xml.WriteElementString("Language", ns, language.Code);
             xml.WriteStartElement("Url", ns);
             xml.WriteAttributeString("type", "text/html");
-            xml.WriteAttributeString("template", layout.Absolute(language.Localize("/search/")) + "?q={searchTerms}");
+            xml.WriteAttributeString("template", layout.Absolute(language.Localize(AppRoutes.Search)) + "?q={searchTerms}");
             xml.WriteEndElement();
             xml.WriteStartElement("Url", ns);
             xml.WriteAttributeString("type", "application/json");
-            xml.WriteAttributeString("template", layout.Absolute(language.Localize("/search/")) + "?q={searchTerms}&format=json");
+            xml.WriteAttributeString("template", layout.Absolute(language.Localize(AppRoutes.Search)) + "?q={searchTerms}&format=json");
             xml.WriteEndElement();
             xml.WriteEndElement();
         }

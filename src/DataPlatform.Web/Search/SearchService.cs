@@ -27,6 +27,9 @@ public sealed class SearchService(string connectionString) : IDisposable
     public const int PageSize = 10;
     public const int MaximumQueryLength = 500;
 
+    /// <summary>The last results page anyone is let to ask for; deeper pages cost the database without helping anyone.</summary>
+    public const int MaximumPage = 1000;
+
     /// <summary>Up to this many matches, results are ranked by every occurrence (<c>ts_rank_cd</c> on the whole page).</summary>
     public const int FullRankingLimit = 1000;
 

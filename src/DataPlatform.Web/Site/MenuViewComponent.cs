@@ -16,12 +16,11 @@ public enum MenuPlace
 public sealed record MenuViewModel(MenuPlace Place, string Label, IReadOnlyList<MenuItem> Items, string CurrentPath);
 
 /// <summary>Renders a front-matter menu for the current language, marking the current page.</summary>
-public sealed class MenuViewComponent(ContentStore store, IOptions<SiteOptions> options) : ViewComponent
+public sealed class MenuViewComponent(ContentSnapshot snapshot, IOptions<SiteOptions> options) : ViewComponent
 {
     public IViewComponentResult Invoke(MenuPlace place, string label, string currentPath)
     {
         var language = PortalLanguage.Of(HttpContext);
-        var snapshot = store.Current;
         var names = place switch
         {
             MenuPlace.Main => [options.Value.MainMenu],

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DataPlatform.Content;
-using DataPlatform.Web.Events;
 
 namespace DataPlatform.Web.Site;
 
@@ -30,7 +29,7 @@ public static class PageMetadata
                 ["inLanguage"] = page.Language.Code,
                 ["description"] = model.Description,
             },
-            { Kind: PageKind.Page, Section: EventsQuery.Section } when page.Meta.Start is { } start => new Dictionary<string, object?>
+            { Kind: PageKind.Page, Section: SectionNames.Events } when page.Meta.Start is { } start => new Dictionary<string, object?>
             {
                 ["@context"] = "https://schema.org",
                 ["@type"] = "Event",
@@ -50,10 +49,10 @@ public static class PageMetadata
                 ["url"] = absolute(page.Url),
                 ["inLanguage"] = page.Language.Code,
             },
-            { Kind: PageKind.Page, Section: "highlights" or "news" } => new Dictionary<string, object?>
+            { Kind: PageKind.Page, Section: SectionNames.Highlights or SectionNames.News } => new Dictionary<string, object?>
             {
                 ["@context"] = "https://schema.org",
-                ["@type"] = page.Section == "news" ? "NewsArticle" : "Article",
+                ["@type"] = page.Section == SectionNames.News ? "NewsArticle" : "Article",
                 ["headline"] = page.Title,
                 ["description"] = model.Description,
                 ["datePublished"] = page.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -1,12 +1,12 @@
 using DataPlatform.Content;
+using DataPlatform.Web.Content;
 using DataPlatform.Web.Localization;
-using DataPlatform.Web.Feeds;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Web.Site;
 
 /// <summary>Fills the layout part of a view model from the request (and the content page, when there is one).</summary>
-public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOptions> site, ContentStore content, TimeProvider clock)
+public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOptions> site, ContentSnapshot snapshot, TimeProvider clock)
 {
     private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("No current request.");
 
@@ -47,22 +47,21 @@ public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOpt
     /// <summary>Announces a section's Atom feed (highlights, news, events) on the page.</summary>
     public void AddFeed(LayoutViewModel model, string section)
     {
-        if (FeedSections.All.Contains(section) && content.Current.Section(model.Language, section) is { } sectionPage)
+        if (SectionNames.WithFeeds.Contains(section) && snapshot.Section(model.Language, section) is { } sectionPage)
         {
-            model.Feeds.Add(new AlternateFeed($"{sectionPage.Title} – {model.SiteTitle}", Absolute(model.Language.Localize($"/{section}/feed.xml"))));
+            model.Feeds.Add(new AlternateFeed($"{sectionPage.Title} – {model.SiteTitle}", Absolute(model.Language.Localize(AppRoutes.Feed(section)))));
         }
     }
 
     private List<Notice> ActiveNotices()
     {
         var now = clock.GetUtcNow();
-        return content.Current.Notices.Where(n => n.IsActive(now)).ToList();
+        return snapshot.Notices.Where(n => n.IsActive(now)).ToList();
     }
 
     /// <summary>For a content page, shown in <paramref name="language"/> (its own, or another when it stands in for a missing translation).</summary>
     public T Apply<T>(T model, Page page, SiteLanguage language) where T : LayoutViewModel
     {
-        var snapshot = content.Current;
         var translations = SiteLanguage.All.Select(l => snapshot.Translation(page, l)).OfType<Page>().ToList();
         var other = language.Other;
         var otherPage = snapshot.Translation(page, other);
@@ -80,7 +79,7 @@ public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOpt
         model.ImageUrl = image is null || image.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? Absolute(site.Value.DefaultImage)
             : image.Contains("://", StringComparison.Ordinal) ? image
             : Absolute(image.StartsWith('/') ? image : page.Url + image);
-        model.OgType = page.Kind == PageKind.Page && FeedSections.All.Contains(page.Section) ? "article" : "website";
+        model.OgType = page.Kind == PageKind.Page && SectionNames.WithFeeds.Contains(page.Section) ? "article" : "website";
         model.JsonLd = PageMetadata.JsonLd(page, model, Absolute);
         model.Notices = ActiveNotices();
         AddFeed(model, page.Section);

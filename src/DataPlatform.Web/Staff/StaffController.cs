@@ -17,7 +17,7 @@ public sealed class SubmissionListViewModel : LayoutViewModel
     public required SubmissionFilter Filter { get; init; }
     public required IReadOnlyList<Submission> Items { get; init; }
     public required int Total { get; init; }
-    public required Content.Pager? Pager { get; init; }
+    public required Pager Pager { get; init; }
     public required IReadOnlyDictionary<string, string> UserNames { get; init; }
     public IReadOnlyList<string> Problems { get; init; } = [];
     public bool CanExport { get; init; }
@@ -60,23 +60,27 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     }
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] string? kind, [FromQuery] string? status, [FromQuery] string? language, [FromQuery] string? from,
-        [FromQuery] string? to, [FromQuery] string? q, [FromQuery] string? assigned, [FromQuery] int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromQuery] SubmissionFilter filter, [FromQuery] int? page, CancellationToken cancellationToken)
     {
-        var filter = Filter(kind, status, language, from, to, q, assigned);
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
         var problems = filter.Problems();
         var query = problems.Count > 0 ? db.Submissions.Where(_ => false) : review.Filtered(filter, users.GetUserId(User));
         var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + SubmissionReview.PageSize - 1) / SubmissionReview.PageSize);
-        var number = Math.Clamp(page ?? 1, 1, pageCount);
-        var items = await query.Skip((number - 1) * SubmissionReview.PageSize).Take(SubmissionReview.PageSize).ToListAsync(cancellationToken);
-        var query2 = filter.Query();
+        var pager = Pager.Create(total, page, AppRoutes.Staff, filter, SubmissionReview.PageSize);
+        if (pager is null)
+        {
+            return NotFound();
+        }
+        var items = await query.Skip(pager.Skip).Take(pager.PageSize).ToListAsync(cancellationToken);
         var model = new SubmissionListViewModel
         {
             Filter = filter,
             Items = items,
             Total = total,
-            Pager = pageCount > 1 ? new Content.Pager(number, pageCount, "/staff/", query2) : null,
+            Pager = pager,
             UserNames = await UserNamesAsync(cancellationToken),
             Problems = problems,
             CanExport = User.IsInRole(StaffRoles.Admin),
@@ -142,10 +146,8 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     }
 
     [HttpGet("export.csv"), Authorize(Policy = StaffExtensions.AdminPolicy)]
-    public async Task<IActionResult> ExportCsv([FromQuery] string? kind, [FromQuery] string? status, [FromQuery] string? language, [FromQuery] string? from,
-        [FromQuery] string? to, [FromQuery] string? q, [FromQuery] string? assigned, CancellationToken cancellationToken)
+    public async Task<IActionResult> ExportCsv([FromQuery] SubmissionFilter filter, CancellationToken cancellationToken)
     {
-        var filter = Filter(kind, status, language, from, to, q, assigned);
         if (filter.Problems().Count > 0)
         {
             return BadRequest();
@@ -157,10 +159,8 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     }
 
     [HttpGet("export.json"), Authorize(Policy = StaffExtensions.AdminPolicy)]
-    public async Task<IActionResult> ExportJson([FromQuery] string? kind, [FromQuery] string? status, [FromQuery] string? language, [FromQuery] string? from,
-        [FromQuery] string? to, [FromQuery] string? q, [FromQuery] string? assigned, CancellationToken cancellationToken)
+    public async Task<IActionResult> ExportJson([FromQuery] SubmissionFilter filter, CancellationToken cancellationToken)
     {
-        var filter = Filter(kind, status, language, from, to, q, assigned);
         if (filter.Problems().Count > 0)
         {
             return BadRequest();
@@ -225,12 +225,6 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
 
     private async Task<Dictionary<string, string>> UserNamesAsync(CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken);
-
-    private static SubmissionFilter Filter(string? kind, string? status, string? language, string? from, string? to, string? q, string? assigned)
-    {
-        return new SubmissionFilter(QueryValues.Blank(kind), QueryValues.Blank(status), QueryValues.Blank(language), QueryValues.Blank(from),
-            QueryValues.Blank(to), QueryValues.Blank(q), QueryValues.Blank(assigned));
-    }
 
     private T Staff<T>(T model, string title) where T : LayoutViewModel
     {

@@ -1,11 +1,32 @@
 using System.Globalization;
 using DataPlatform.Web.Data;
+using DataPlatform.Web.Site;
 
 namespace DataPlatform.Web.Staff;
 
 /// <summary>The staff list's filters, from the query string; what cannot be understood is reported, not guessed.</summary>
-public sealed record SubmissionFilter(string? Kind, string? Status, string? Language, string? From, string? To, string? Q, string? Assigned)
+public sealed class SubmissionFilter : IListFilter
 {
+    /// <summary>The form: contact, event, highlight.</summary>
+    public string? Kind { get; set => field = QueryValues.Blank(value); }
+
+    public string? Status { get; set => field = QueryValues.Blank(value); }
+
+    /// <summary>The language the visitor used: en or sv.</summary>
+    public string? Language { get; set => field = QueryValues.Blank(value); }
+
+    /// <summary>Received on or after this day (YYYY-MM-DD).</summary>
+    public string? From { get; set => field = QueryValues.Blank(value); }
+
+    /// <summary>Received on or before this day (YYYY-MM-DD).</summary>
+    public string? To { get; set => field = QueryValues.Blank(value); }
+
+    /// <summary>Words in the name, email, title or message.</summary>
+    public string? Q { get; set => field = QueryValues.Blank(value); }
+
+    /// <summary><c>me</c>, <c>none</c> or a staff member's id.</summary>
+    public string? Assigned { get; set => field = QueryValues.Blank(value); }
+
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
@@ -44,24 +65,6 @@ public sealed record SubmissionFilter(string? Kind, string? Status, string? Lang
     public static DateOnly? ParseDay(string value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
-    /// <summary>The filters as a query string (for paging and export links).</summary>
-    public string Query()
-    {
-        var parts = new List<string>();
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                parts.Add($"{key}={Uri.EscapeDataString(value)}");
-            }
-        }
-        Add("kind", Kind);
-        Add("status", Status);
-        Add("language", Language);
-        Add("from", From);
-        Add("to", To);
-        Add("q", Q);
-        Add("assigned", Assigned);
-        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
-    }
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        [new("kind", Kind), new("status", Status), new("language", Language), new("from", From), new("to", To), new("q", Q), new("assigned", Assigned)];
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using DataPlatform.Content;
 using DataPlatform.Web.Data;
 using DataPlatform.Web.Localization;
 using Microsoft.Extensions.Localization;
@@ -18,10 +19,12 @@ public abstract class SubmissionForm : IValidatableObject
     /// <summary>Generated when the form is served; a second post of the same form is the same submission.</summary>
     public string? SubmissionKey { get; set; }
 
+    [Display(Name = "Your name")]
     [Required(ErrorMessage = "Enter your name.")]
     [StringLength(200, ErrorMessage = "Your name can be at most {1} characters.")]
     public string? Name { get; set; }
 
+    [Display(Name = "Your email address", Description = "We only use it to answer you.")]
     [Required(ErrorMessage = "Enter your email address.")]
     [StringLength(254, ErrorMessage = "The email address can be at most {1} characters.")]
     [EmailAddress(ErrorMessage = "Enter an email address like name@example.org.")]
@@ -55,9 +58,11 @@ public abstract class SubmissionForm : IValidatableObject
 /// <summary>The general contact form.</summary>
 public sealed class ContactForm : SubmissionForm
 {
+    [Display(Name = "Subject")]
     [StringLength(300, ErrorMessage = "The subject can be at most {1} characters.")]
     public string? Subject { get; set; }
 
+    [Display(Name = "Message"), DataType(DataType.MultilineText)]
     [Required(ErrorMessage = "Enter your message.")]
     [StringLength(5000, ErrorMessage = "The message can be at most {1} characters.")]
     public string? Message { get; set; }
@@ -71,42 +76,52 @@ public sealed class ContactForm : SubmissionForm
 /// <summary>Suggest an event for the events section.</summary>
 public sealed class EventSuggestionForm : SubmissionForm
 {
-    public static readonly IReadOnlyList<string> EventTypes = ["conference", "course", "seminar", "webinar", "workshop", "other"];
-
+    [Display(Name = "Title")]
     [Required(ErrorMessage = "Enter the event's title.")]
     [StringLength(300, ErrorMessage = "The title can be at most {1} characters.")]
     public string? Title { get; set; }
 
+    [Display(Name = "Type of event")]
     [Required(ErrorMessage = "Choose the type of event.")]
     public string? EventType { get; set; }
 
+    [Display(Name = "Start date", Description = "YYYY-MM-DD"), DataType(DataType.Date)]
     [Required(ErrorMessage = "Enter the start date.")]
     public string? StartDate { get; set; }
 
+    [Display(Name = "Start time", Description = "HH:MM, Stockholm time"), DataType(DataType.Time)]
     public string? StartTime { get; set; }
 
+    [Display(Name = "End date", Description = "YYYY-MM-DD"), DataType(DataType.Date)]
     [Required(ErrorMessage = "Enter the end date.")]
     public string? EndDate { get; set; }
 
+    [Display(Name = "End time", Description = "HH:MM, Stockholm time"), DataType(DataType.Time)]
     public string? EndTime { get; set; }
 
+    [Display(Name = "Venue", Description = "A place, or 'Online'.")]
     [StringLength(300, ErrorMessage = "The venue can be at most {1} characters.")]
     public string? Venue { get; set; }
 
+    [Display(Name = "Organisers")]
     [StringLength(500, ErrorMessage = "The organisers can be at most {1} characters.")]
     public string? Organisers { get; set; }
 
+    [Display(Name = "Web page with information"), DataType(DataType.Url)]
     [Required(ErrorMessage = "Enter a web address with information about the event.")]
     [StringLength(2000, ErrorMessage = "The web address can be at most {1} characters.")]
     public string? EventUrl { get; set; }
 
+    [Display(Name = "Registration page"), DataType(DataType.Url)]
     [StringLength(2000, ErrorMessage = "The web address can be at most {1} characters.")]
     public string? RegistrationUrl { get; set; }
 
+    [Display(Name = "Description"), DataType(DataType.MultilineText)]
     [Required(ErrorMessage = "Describe the event.")]
     [StringLength(5000, ErrorMessage = "The description can be at most {1} characters.")]
     public string? Description { get; set; }
 
+    [Display(Name = "I am one of the organisers")]
     public bool IsOrganiser { get; set; }
 
     public override SubmissionKind Kind => SubmissionKind.Event;
@@ -117,7 +132,7 @@ public sealed class EventSuggestionForm : SubmissionForm
         {
             yield return result;
         }
-        if (EventType is not null && !EventTypes.Contains(EventType))
+        if (EventType is not null && !FrontMatter.EventTypes.Contains(EventType))
         {
             yield return new ValidationResult(L(validationContext, "Choose the type of event."), [nameof(EventType)]);
         }
@@ -180,14 +195,17 @@ public sealed class EventSuggestionForm : SubmissionForm
 /// <summary>Suggest a data highlight: a short story about published research data.</summary>
 public sealed class HighlightSuggestionForm : SubmissionForm
 {
+    [Display(Name = "Title")]
     [Required(ErrorMessage = "Enter a title for the highlight.")]
     [StringLength(300, ErrorMessage = "The title can be at most {1} characters.")]
     public string? Title { get; set; }
 
+    [Display(Name = "Links to the publication or dataset", Description = "One web address per line, e.g. a DOI link."), DataType(DataType.MultilineText)]
     [Required(ErrorMessage = "Enter at least one link to the publication or dataset.")]
     [StringLength(4000, ErrorMessage = "The links can be at most {1} characters.")]
     public string? Links { get; set; }
 
+    [Display(Name = "Short description"), DataType(DataType.MultilineText)]
     [Required(ErrorMessage = "Describe the data in a few sentences.")]
     [StringLength(3000, ErrorMessage = "The description can be at most {1} characters.")]
     public string? Description { get; set; }

@@ -15,41 +15,41 @@ namespace DataPlatform.Web.Submissions;
 /// form: a valid post is kept (database or spool) and redirected to a confirmation page (post/redirect/get);
 /// an invalid one is shown again with the errors beside the fields and everything typed kept.
 /// </summary>
-[FormBodyLimit]
+[FormBodyLimit, Bilingual]
 public sealed partial class SubmissionsController(
     SubmissionIntake intake,
     FormStamp stamp,
-    ContentStore content,
+    ContentSnapshot snapshot,
     PortalLayout layout,
     IStringLocalizer<SharedResource> t) : Controller
 {
     private const string FormContentTypes = "application/x-www-form-urlencoded";
 
-    [HttpGet("contact"), HttpGet("sv/contact")]
+    [HttpGet("contact")]
     public IActionResult Contact() => Show(new ContactForm(), "Contact", "Contact");
 
-    [HttpPost("contact"), HttpPost("sv/contact")]
+    [HttpPost("contact")]
     [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
     public Task<IActionResult> Contact(ContactForm form, CancellationToken cancellationToken) => Submit(form, "Contact", "Contact", cancellationToken);
 
-    [HttpGet("events/suggest"), HttpGet("sv/events/suggest")]
+    [HttpGet("events/suggest")]
     public IActionResult SuggestEvent() => Show(new EventSuggestionForm(), "EventSuggestion", "Suggest an event");
 
-    [HttpPost("events/suggest"), HttpPost("sv/events/suggest")]
+    [HttpPost("events/suggest")]
     [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
     public Task<IActionResult> SuggestEvent(EventSuggestionForm form, CancellationToken cancellationToken) =>
         Submit(form, "EventSuggestion", "Suggest an event", cancellationToken);
 
-    [HttpGet("highlights/suggest"), HttpGet("sv/highlights/suggest")]
+    [HttpGet("highlights/suggest")]
     public IActionResult SuggestHighlight() => Show(new HighlightSuggestionForm(), "HighlightSuggestion", "Suggest a data highlight");
 
-    [HttpPost("highlights/suggest"), HttpPost("sv/highlights/suggest")]
+    [HttpPost("highlights/suggest")]
     [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
     public Task<IActionResult> SuggestHighlight(HighlightSuggestionForm form, CancellationToken cancellationToken) =>
         Submit(form, "HighlightSuggestion", "Suggest a data highlight", cancellationToken);
 
-    [HttpGet("contact/thanks"), HttpGet("sv/contact/thanks"), HttpGet("events/suggest/thanks"), HttpGet("sv/events/suggest/thanks"),
-     HttpGet("highlights/suggest/thanks"), HttpGet("sv/highlights/suggest/thanks")]
+    [HttpGet("contact/thanks"), HttpGet("events/suggest/thanks"),
+     HttpGet("highlights/suggest/thanks")]
     public IActionResult Thanks([FromQuery(Name = "ref")] string? reference)
     {
         var path = Request.Path.Value!.TrimEnd('/');
@@ -66,17 +66,15 @@ public sealed partial class SubmissionsController(
     private ViewResult Show<TForm>(TForm form, string view, string title) where TForm : SubmissionForm
     {
         form.SubmissionKey = Guid.NewGuid().ToString();
-        return View(view, Model(form, title, new Dictionary<string, string>()));
+        return View(view, Model(form, title));
     }
 
     private async Task<IActionResult> Submit<TForm>(TForm form, string view, string title, CancellationToken cancellationToken) where TForm : SubmissionForm
     {
         if (!ModelState.IsValid)
         {
-            var errors = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
-                .ToDictionary(e => e.Key, e => e.Value!.Errors[0].ErrorMessage is { Length: > 0 } message ? message : t["This value is not valid."].Value);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(view, Model(form, title, errors));
+            return View(view, Model(form, title));
         }
         var spamReason = !string.IsNullOrEmpty(form.Website) ? "honeypot field filled in" : stamp.Check(form.Stamp, form.Kind.ToString());
         var language = PortalLanguage.Of(HttpContext);
@@ -87,7 +85,7 @@ public sealed partial class SubmissionsController(
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private FormViewModel<TForm> Model<TForm>(TForm form, string title, Dictionary<string, string> errors) where TForm : SubmissionForm
+    private FormViewModel<TForm> Model<TForm>(TForm form, string title) where TForm : SubmissionForm
     {
         var path = Request.Path.Value ?? "/";
         var model = new FormViewModel<TForm>
@@ -95,11 +93,10 @@ public sealed partial class SubmissionsController(
             Form = form,
             Stamp = stamp.Issue(form.Kind.ToString()),
             Action = path.EndsWith('/') ? path : path + "/",
-            Errors = errors,
-            Intro = content.Current.Find(path.EndsWith('/') ? path : path + "/"),
+            Intro = snapshot.Find(path.EndsWith('/') ? path : path + "/"),
         };
         layout.Apply(model, model.Intro?.Title ?? t[title], model.Intro?.Meta.Description);
-        if (errors.Count > 0)
+        if (!ModelState.IsValid)
         {
             model.Title = t["Error"] + ": " + model.Title;
         }

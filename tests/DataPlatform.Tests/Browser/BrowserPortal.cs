@@ -20,11 +20,11 @@ public sealed class BrowserPortal : IAsyncLifetime
     public string StaffEmail { get; } = $"browser-{Guid.NewGuid():N}@example.org";
 
     /// <summary>Where screenshots go: <c>artifacts/screenshots</c> at the repository root.</summary>
-    public static string ScreenshotFolder => Path.Combine(Path.GetDirectoryName(Fixtures.RepositoryContent)!, "artifacts", "screenshots");
+    public static string ScreenshotFolder => Path.Combine(Fixtures.RepositoryRoot, "artifacts", "screenshots");
 
     public async Task InitializeAsync()
     {
-        Portal = await PortalProcess.StartAsync(Fixtures.RepositoryContent);
+        Portal = await PortalProcess.StartAsync(Fixtures.Portal);
         var (exit, output) = await Portal.RunCommandAsync(StaffPassword, "staff", "add", StaffEmail, "--role", "Admin", "--password-stdin");
         Assert.True(exit == 0, output);
         // The browser tests are about pages, not the first-sign-in password change (tested elsewhere).

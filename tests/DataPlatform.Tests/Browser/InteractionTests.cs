@@ -215,7 +215,7 @@ public sealed class InteractionTests(BrowserPortal fixture)
             await File.WriteAllTextAsync(Path.Combine(folder, $"{index++:D3}-{string.Concat(url.Where(char.IsLetterOrDigit))}.html"), await response.Content.ReadAsStringAsync());
         }
 
-        var repo = Path.GetDirectoryName(Fixtures.RepositoryContent)!;
+        var repo = Fixtures.RepositoryRoot;
         var validator = Path.Combine(repo, "tests", "html", "node_modules", "html-validate", "bin", "html-validate.mjs");
         Assert.True(File.Exists(validator), "html-validate is not installed; scripts/test runs npm ci in tests/html");
         var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.Combine(repo, "tests", "html") };

@@ -68,6 +68,15 @@ public sealed class CatalogTests(CatalogTests.CatalogPortal portal) : IClassFixt
         Assert.Equal(expected == 0, document.QuerySelector(".empty") is not null);
     }
 
+    [Theory]
+    [InlineData("/services/?page=2", HttpStatusCode.NotFound)]
+    [InlineData("/sv/data-sources/?page=0", HttpStatusCode.NotFound)]
+    [InlineData("/resources/?page=many", HttpStatusCode.BadRequest)]
+    public async Task A_catalogue_page_that_does_not_exist_answers_like_every_other_list(string url, HttpStatusCode expected)
+    {
+        Assert.Equal(expected, (await _client.GetAsync(url)).StatusCode);
+    }
+
     [Fact]
     public async Task Entry_pages_exist_in_both_languages_with_fallback_to_english()
     {
@@ -126,7 +135,7 @@ public sealed class CatalogTests(CatalogTests.CatalogPortal portal) : IClassFixt
     [Fact]
     public async Task The_repositorys_catalogues_load_without_problems()
     {
-        var snapshot = new ContentLoader(new ContentOptions { Root = Fixtures.RepositoryContent }).Load();
+        var snapshot = new ContentLoader(new ContentOptions { Root = Fixtures.Portal }).Load();
 
         Assert.DoesNotContain(snapshot.Diagnostics, d => d.Code.StartsWith("catalog", StringComparison.Ordinal));
         Assert.All(["services", "data-sources", "resources"], c => Assert.NotEmpty(snapshot.Catalogs[c].Entries));

@@ -57,11 +57,21 @@ public class CheckTests
         Assert.DoesNotContain(diagnostics, d => d.File == "_index.sv.md" && d.Code.StartsWith("broken", StringComparison.Ordinal));
     }
 
+    /// <summary>The one test that reads the editors' <c>content/</c> folder: it loads and checks clean.</summary>
+    [Fact]
+    public void The_editors_content_loads_and_checks_clean()
+    {
+        var result = Check("--content", Fixtures.RepositoryContent);
+
+        Assert.Equal("", result.Error);
+        Assert.Equal(0, result.Exit);
+    }
+
     [Fact]
     public void Exit_code_is_1_with_errors_0_without_and_2_when_the_folder_cannot_be_read()
     {
         Assert.Equal(1, Check("--content", Fixtures.Path("check"), "--no-git").Exit);
-        Assert.Equal(0, Check("--content", Fixtures.RepositoryContent).Exit);
+        Assert.Equal(0, Check("--content", Fixtures.Portal, "--no-git").Exit);
         var missing = Check("--content", "/no/such/folder");
         Assert.Equal(2, missing.Exit);
         Assert.Contains("cannot be read", missing.Error, StringComparison.Ordinal);

@@ -231,20 +231,10 @@ public class ContentStoreTests
             Assert.Equal(0, move.ExitCode);
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (store.Current.Find("/guide/new/") is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the swapped checkout was not loaded within 5 s");
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => store.Current.Find("/guide/new/") is not null, "loading the swapped checkout");
         // And edits in the new checkout are followed too.
         File.WriteAllText(Path.Combine(second, "english", "guide", "newer.md"), "---\ntitle: Newer\n---\nNewer.\n");
-        deadline = DateTime.UtcNow.AddSeconds(5);
-        while (store.Current.Find("/guide/newer/") is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "an edit in the new checkout was not loaded within 5 s");
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => store.Current.Find("/guide/newer/") is not null, "loading an edit in the new checkout");
     }
 
     [Fact]

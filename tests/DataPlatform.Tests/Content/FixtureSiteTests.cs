@@ -144,13 +144,5 @@ public sealed class FixtureSiteTests : IAsyncLifetime
         Assert.Equal(0, failures);
     }
 
-    private static async Task WaitFor(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the change did not show within 5 seconds");
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitFor(Func<Task<bool>> condition) => Eventually.TrueAsync(condition, "showing the change");
 }

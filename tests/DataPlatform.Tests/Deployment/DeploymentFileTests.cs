@@ -9,7 +9,7 @@ namespace DataPlatform.Tests.Deployment;
 /// </summary>
 public class DeploymentFileTests
 {
-    private static readonly string Repo = Path.GetDirectoryName(Fixtures.RepositoryContent)!;
+    private static readonly string Repo = Fixtures.RepositoryRoot;
 
     private static List<YamlMappingNode> Documents(string path)
     {

@@ -13,9 +13,9 @@ public sealed class ReplicaTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var database = await (await PostgresServer.Shared).CreateDatabaseAsync();
-        _first = await PortalProcess.StartAsync(Fixtures.RepositoryContent, connectionString: database, waitUntilReady: false);
+        _first = await PortalProcess.StartAsync(Fixtures.Portal, connectionString: database, waitUntilReady: false);
         // The second trusts loopback as its proxy; the first trusts no one.
-        _second = await PortalProcess.StartAsync(Fixtures.RepositoryContent, new Dictionary<string, string> { ["Proxy:KnownProxies:0"] = "127.0.0.1" },
+        _second = await PortalProcess.StartAsync(Fixtures.Portal, new Dictionary<string, string> { ["Proxy:KnownProxies:0"] = "127.0.0.1" },
             connectionString: database, waitUntilReady: false);
         await Task.WhenAll(_first.WaitUntilReadyAsync(), _second.WaitUntilReadyAsync());
     }
@@ -107,7 +107,7 @@ public sealed class ReplicaTests : IAsyncLifetime
     public async Task Sigterm_shuts_a_replica_down_cleanly()
     {
         var database = await (await PostgresServer.Shared).CreateDatabaseAsync();
-        await using var portal = await PortalProcess.StartAsync(Fixtures.RepositoryContent, connectionString: database);
+        await using var portal = await PortalProcess.StartAsync(Fixtures.Portal, connectionString: database);
         using var client = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
 

@@ -5,8 +5,18 @@ public static class Fixtures
 {
     public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
-    /// <summary>The repository's own <c>content/</c> folder.</summary>
-    public static string RepositoryContent
+    /// <summary>
+    /// A whole bilingual site (every page kind, catalogues, notices, static files), frozen from the portal's
+    /// content when the tests were written. Tests use it rather than <see cref="RepositoryContent"/>, so an
+    /// editor's change to <c>content/</c> can never break the build.
+    /// </summary>
+    public static string Portal => Path("portal");
+
+    /// <summary>The repository's own <c>content/</c> folder: only for the one smoke test that it loads and checks clean.</summary>
+    public static string RepositoryContent => System.IO.Path.Combine(RepositoryRoot, "content");
+
+    /// <summary>The folder holding <c>DataPlatform.sln</c>.</summary>
+    public static string RepositoryRoot
     {
         get
         {
@@ -14,7 +24,7 @@ public static class Fixtures
             {
                 if (File.Exists(System.IO.Path.Combine(dir.FullName, "DataPlatform.sln")))
                 {
-                    return System.IO.Path.Combine(dir.FullName, "content");
+                    return dir.FullName;
                 }
             }
             throw new DirectoryNotFoundException("The repository root (DataPlatform.sln) was not found above the test binaries.");

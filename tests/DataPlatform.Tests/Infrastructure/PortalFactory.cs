@@ -80,15 +80,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public async Task WaitForSearchIndexAsync()
     {
         var indexer = Services.GetRequiredService<DataPlatform.Web.Search.SearchIndexer>();
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (indexer.IndexedVersion != Content.Current.Version)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("the search index did not catch up within 15 s");
-            }
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => indexer.IndexedVersion == Content.Current.Version, "the search index catching up", seconds: 15);
     }
 
     /// <summary>A client that does not follow redirects, so tests see 301s and 303s.</summary>

@@ -23,10 +23,10 @@ public abstract class PortalFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 }
 
-/// <summary>The portal over the repository's own content.</summary>
-public sealed class RepositoryPortal : PortalFixture
+/// <summary>The portal over <see cref="Fixtures.Portal"/>, the frozen copy of the site's content.</summary>
+public sealed class SitePortal : PortalFixture
 {
-    protected override Task<PortalFactory> CreateAsync() => PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings());
+    protected override Task<PortalFactory> CreateAsync() => PortalFactory.CreateAsync(Fixtures.Portal, PortalFactory.FormSettings());
 }
 
 internal static class TestProcessSettings

@@ -45,7 +45,7 @@ public sealed class PortalProcess : IAsyncDisposable
         get
         {
             var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-            var repo = Path.GetDirectoryName(Fixtures.RepositoryContent)!;
+            var repo = Fixtures.RepositoryRoot;
             return Path.Combine(repo, "src", "DataPlatform.Web", "bin", configuration, "net10.0", "DataPlatform.Web.dll");
         }
     }

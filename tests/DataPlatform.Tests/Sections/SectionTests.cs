@@ -81,6 +81,21 @@ public sealed class SectionTests(SectionTests.SectionsPortal portal) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/highlights/?page=3")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/news/?page=999", HttpStatusCode.NotFound)]
+    [InlineData("/highlights/?page=999", HttpStatusCode.NotFound)]
+    [InlineData("/highlights/tags/genomics/?page=2", HttpStatusCode.NotFound)]
+    [InlineData("/events/?page=999", HttpStatusCode.NotFound)]
+    [InlineData("/events/past/?page=0", HttpStatusCode.NotFound)]
+    [InlineData("/sv/news/?page=2", HttpStatusCode.NotFound)]
+    [InlineData("/news/?page=1", HttpStatusCode.OK)]
+    [InlineData("/highlights/?page=x", HttpStatusCode.BadRequest)]
+    [InlineData("/events/?page=x", HttpStatusCode.BadRequest)]
+    public async Task Every_list_answers_a_page_that_does_not_exist_the_same_way(string url, HttpStatusCode expected)
+    {
+        Assert.Equal(expected, (await _client.GetAsync(url)).StatusCode);
+    }
+
     [Fact]
     public async Task Upcoming_events_come_soonest_first_and_past_ones_most_recent_first()
     {

@@ -14,7 +14,7 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
 {
     public sealed class StaffPortal : PortalFixture
     {
-        protected override Task<PortalFactory> CreateAsync() => PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings());
+        protected override Task<PortalFactory> CreateAsync() => PortalFactory.CreateAsync(Fixtures.Portal, PortalFactory.FormSettings());
     }
 
     private readonly PortalFactory _factory = portal.Factory;
@@ -67,7 +67,8 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
 
         var response = await anonymous.PostAsync($"/staff/submissions/{submission.Id}/status", new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "spam", ["version"] = "0" }));
 
-        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/staff/signin", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(SubmissionStatus.New, (await Reload(submission.Id)).Status);
     }
 

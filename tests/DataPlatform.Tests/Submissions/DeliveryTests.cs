@@ -10,7 +10,7 @@ public sealed class DeliveryTests
     public async Task A_submission_made_while_the_database_is_down_arrives_once_when_it_is_back()
     {
         await using var server = await PostgresServer.StartNewAsync();
-        await using var factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent,
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Portal,
             PortalFactory.FormSettings(("Submissions:SpoolRetryMilliseconds", "200")), server);
         var client = factory.CreatePlainClient();
         var hidden = await FormClient.HiddenFieldsAsync(client, "/contact/");
@@ -28,8 +28,8 @@ public sealed class DeliveryTests
 
         await server.StartAsync();
         var reference = SubmissionRows.ReferenceFrom(response);
-        await Eventually(async () => await SubmissionRows.FindAsync(factory.ConnectionString, reference) is not null);
-        await Eventually(() => Task.FromResult(Directory.GetFiles(factory.SpoolDirectory, "*.json").Length == 0));
+        await WaitAsync(async () => await SubmissionRows.FindAsync(factory.ConnectionString, reference) is not null);
+        await WaitAsync(() => Task.FromResult(Directory.GetFiles(factory.SpoolDirectory, "*.json").Length == 0));
         Assert.Single(await SubmissionRows.AllAsync(factory.ConnectionString), r => r.Message == "sent while the database was down");
     }
 
@@ -41,7 +41,7 @@ public sealed class DeliveryTests
         var settings = PortalFactory.FormSettings(("Submissions:SpoolDirectory", spool), ("Submissions:SpoolRetryMilliseconds", "200"));
         var connectionString = await server.CreateDatabaseAsync();
         var references = new List<string>();
-        await using (var first = new PortalFactory(Fixtures.RepositoryContent, connectionString, settings))
+        await using (var first = new PortalFactory(Fixtures.Portal, connectionString, settings))
         {
             var client = first.CreatePlainClient();
             var forms = new List<Dictionary<string, string>>();
@@ -62,9 +62,9 @@ public sealed class DeliveryTests
         }
 
         await server.StartAsync();
-        await using var second = new PortalFactory(Fixtures.RepositoryContent, connectionString, settings);
+        await using var second = new PortalFactory(Fixtures.Portal, connectionString, settings);
         _ = second.CreateClient();
-        await Eventually(async () => (await SubmissionRows.AllAsync(connectionString)).Count == 3);
+        await WaitAsync(async () => (await SubmissionRows.AllAsync(connectionString)).Count == 3);
         Assert.Equal(references.Order(), (await SubmissionRows.AllAsync(connectionString)).Select(r => r.Reference).Order());
         Assert.Empty(Directory.GetFiles(spool, "*.json"));
     }
@@ -73,7 +73,7 @@ public sealed class DeliveryTests
     public async Task Staff_are_emailed_after_the_submission_is_stored()
     {
         using var mail = await MailCatcher.StartAsync();
-        await using var factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings(
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Portal, PortalFactory.FormSettings(
             ("Notifications:Smtp:Host", "127.0.0.1"), ("Notifications:Smtp:Port", mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Notifications:To:0", "staff@example.org"), ("Notifications:PollSeconds", "1")));
         var client = factory.CreatePlainClient();
@@ -81,7 +81,7 @@ public sealed class DeliveryTests
         var response = await FormClient.SubmitAsync(client, "/events/suggest/", FormClient.ValidEvent);
         var reference = SubmissionRows.ReferenceFrom(response);
 
-        await Eventually(async () => (await SubmissionRows.FindAsync(factory.ConnectionString, reference))?.NotifiedAt is not null);
+        await WaitAsync(async () => (await SubmissionRows.FindAsync(factory.ConnectionString, reference))?.NotifiedAt is not null);
         Assert.Contains(reference, mail.Received, StringComparison.Ordinal);
         Assert.Contains("staff@example.org", mail.Received, StringComparison.Ordinal);
     }
@@ -89,7 +89,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task A_failing_mail_server_neither_loses_nor_delays_a_submission()
     {
-        await using var factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings(
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Portal, PortalFactory.FormSettings(
             ("Notifications:Smtp:Host", "127.0.0.1"), ("Notifications:Smtp:Port", MailCatcher.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Notifications:To:0", "staff@example.org"), ("Notifications:PollSeconds", "1")));
         var client = factory.CreatePlainClient();
@@ -108,7 +108,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task A_post_within_the_minimum_fill_time_is_stored_as_spam()
     {
-        await using var factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings(("Submissions:MinimumFillSeconds", "30")));
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Portal, PortalFactory.FormSettings(("Submissions:MinimumFillSeconds", "30")));
         var client = factory.CreatePlainClient();
 
         var response = await FormClient.SubmitAsync(client, "/contact/", FormClient.ValidContact);
@@ -121,7 +121,7 @@ public sealed class DeliveryTests
     [Fact]
     public async Task Too_many_posts_get_a_bilingual_429()
     {
-        await using var factory = await PortalFactory.CreateAsync(Fixtures.RepositoryContent, PortalFactory.FormSettings(("Submissions:RateLimitPermits", "2")));
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Portal, PortalFactory.FormSettings(("Submissions:RateLimitPermits", "2")));
         var client = factory.CreatePlainClient();
 
         for (var i = 0; i < 2; i++)
@@ -135,13 +135,5 @@ public sealed class DeliveryTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sv/contact/")).StatusCode);
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true within 20 seconds");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitAsync(Func<Task<bool>> condition) => Eventually.TrueAsync(condition, "delivery", seconds: 20, pollMilliseconds: 100);
 }

@@ -1,0 +1,42 @@
+using DataPlatform.Content;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace DataPlatform.Web.Localization;
+
+/// <summary>
+/// Marks a controller or action whose routes exist in every language: each attribute route
+/// (<c>contact</c>) also answers under the other languages' prefixes (<c>sv/contact</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class BilingualAttribute : Attribute;
+
+/// <summary>Adds the <c>sv/</c> twin of every route marked <see cref="BilingualAttribute"/>, so no route is written twice.</summary>
+public sealed class BilingualRoutesConvention : IApplicationModelConvention
+{
+    public void Apply(ApplicationModel application)
+    {
+        foreach (var action in application.Controllers.SelectMany(c => c.Actions))
+        {
+            if (!action.Attributes.OfType<BilingualAttribute>().Any() && !action.Controller.Attributes.OfType<BilingualAttribute>().Any())
+            {
+                continue;
+            }
+            var twins = new List<SelectorModel>();
+            foreach (var selector in action.Selectors.Where(s => s.AttributeRouteModel?.Template is not null))
+            {
+                foreach (var language in SiteLanguage.All.Where(l => l.UrlPrefix.Length > 0))
+                {
+                    var twin = new SelectorModel(selector);
+                    twin.AttributeRouteModel!.Template = language.UrlPrefix.TrimStart('/') + "/" + selector.AttributeRouteModel!.Template;
+                    // Route names must be unique; the twin is reached by its path, never by name.
+                    twin.AttributeRouteModel.Name = null;
+                    twins.Add(twin);
+                }
+            }
+            foreach (var twin in twins)
+            {
+                action.Selectors.Add(twin);
+            }
+        }
+    }
+}

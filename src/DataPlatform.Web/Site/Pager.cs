@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace DataPlatform.Web.Site;
+
+/// <summary>
+/// The one pager of every list (sections, highlights, events, catalogues, search, staff): which slice of the
+/// items a page shows and the links to the others, keeping the list's filters. A page number outside
+/// 1…<see cref="PageCount"/> does not exist: <see cref="Create"/> gives null and the list answers 404.
+/// </summary>
+public sealed record Pager(int Page, int PageCount, int PageSize, int Total, string BaseUrl, IReadOnlyList<KeyValuePair<string, string?>> Filters)
+{
+    public const int DefaultPageSize = 20;
+
+    /// <summary>Page <paramref name="page"/> (1 when not given) of <paramref name="total"/> items, or null when there is no such page.</summary>
+    public static Pager? Create(int total, int? page, string baseUrl, IListFilter? filter = null, int pageSize = DefaultPageSize)
+    {
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var number = page ?? 1;
+        return number < 1 || number > pageCount ? null
+            : new Pager(number, pageCount, pageSize, total, baseUrl, filter?.ToQuery().Where(v => v.Value is not null).ToList() ?? []);
+    }
+
+    /// <summary>How many items come before this page.</summary>
+    public int Skip => (Page - 1) * PageSize;
+
+    /// <summary>Whether there is more than one page, so links to the others are shown.</summary>
+    public bool HasPages => PageCount > 1;
+
+    /// <summary>This page's items out of all of them.</summary>
+    public IReadOnlyList<T> Slice<T>(IEnumerable<T> all) => all.Skip(Skip).Take(PageSize).ToList();
+
+    /// <summary>The URL of another page of the list, with the list's filters.</summary>
+    public string UrlFor(int page) =>
+        QueryHelpers.AddQueryString(BaseUrl, page <= 1 ? Filters : [.. Filters, new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+}
+
+/// <summary>
+/// A list's filter, bound from the query string with <c>[FromQuery]</c>. Its values, as query-string pairs,
+/// build the pager's, the facets' and the exports' links.
+/// </summary>
+public interface IListFilter
+{
+    /// <summary>The filter's values in URL order; null values are left out of links.</summary>
+    IEnumerable<KeyValuePair<string, string?>> ToQuery();
+}
+
+public static class ListFilterExtensions
+{
+    /// <summary>The filter as a query string (<c>?type=workshop&amp;mode=online</c>, or empty), built by the framework's encoder.</summary>
+    public static string ToQueryString(this IListFilter filter, params IEnumerable<KeyValuePair<string, string?>> replacing)
+    {
+        var replaced = replacing.ToList();
+        var values = filter.ToQuery().Where(v => !replaced.Any(r => r.Key == v.Key)).Concat(replaced).Where(v => v.Value is not null);
+        return QueryString.Create(values).Value ?? "";
+    }
+}
