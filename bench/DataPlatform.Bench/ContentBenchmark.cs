@@ -65,7 +65,7 @@ public static class ContentBenchmark
             // The editors' check as the command runs it: a fresh load of the folder, then every link resolved.
             var checkWatch = Stopwatch.StartNew();
             var checkedSnapshot = new ContentLoader(new ContentOptions { Root = root }).Load();
-            var checkReport = ContentCheck.Run(checkedSnapshot, root, new CheckOptions(DataPlatform.Web.Content.AppRoutes.IsAppRoute, UseGit: false));
+            var checkReport = ContentCheck.Run(checkedSnapshot, root, new CheckOptions(DataPlatform.Web.Site.AppRoutes.IsAppRoute, UseGit: false));
             var checkMs = checkWatch.Elapsed.TotalMilliseconds;
 
             var row = new Dictionary<string, object>

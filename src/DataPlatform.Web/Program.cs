@@ -35,10 +35,10 @@ if (args is ["staff", ..])
 
 app.UseTrustedProxies();
 app.UseRequestLogging();
-// First after logging: a cached page is answered before anything else runs.
+app.UseSecurityHeaders();
+// A cached page is answered before anything else runs.
 app.UsePageCache();
 app.UsePortalErrorPages();
-app.UseSecurityHeaders();
 app.UseImmutableAssets();
 app.UseRouting();
 app.UsePortalLocalization();

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using DataPlatform.Content;
-using DataPlatform.Web.Content;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DataPlatform.Content;
+using DataPlatform.Web.Site;
 
 namespace DataPlatform.Web.Content;
 

@@ -1,4 +1,8 @@
+using DataPlatform.Web.Submissions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DataPlatform.Web.Data;
@@ -22,6 +26,14 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<DatabaseState>();
         builder.Services.AddDbContextPool<PortalDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddHostedService<DatabaseMigrationService>();
+
+        // Data Protection keys in PostgreSQL, so every replica accepts the others' antiforgery tokens and form
+        // stamps. The local copy sits beside the submission spool: the one folder a deployment keeps writable.
+        builder.Services.AddDataProtection().SetApplicationName("DataPlatform.Portal");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>(),
+                Path.Combine(Path.GetDirectoryName(Path.GetFullPath(sp.GetRequiredService<IOptions<SubmissionOptions>>().Value.SpoolDirectory))!, "keys"),
+                sp.GetRequiredService<ILogger<PostgresXmlRepository>>())));
     }
 
     /// <summary>The validated <c>ConnectionStrings:Portal</c>, or a clear error saying how to set it.</summary>

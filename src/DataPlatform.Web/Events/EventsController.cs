@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using DataPlatform.Content;
-using DataPlatform.Web.Content;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using DataPlatform.Content;
-using DataPlatform.Web.Content;
 using DataPlatform.Web.Events;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;

@@ -1,5 +1,4 @@
 using DataPlatform.Content;
-using DataPlatform.Web.Content;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Mvc;

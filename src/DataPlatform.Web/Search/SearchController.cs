@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using DataPlatform.Content;
-using DataPlatform.Web.Content;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
 using DataPlatform.Web.Submissions;
@@ -39,7 +38,7 @@ public sealed record SearchFilter(string Query, string? Section) : IListFilter
 [Bilingual]
 public sealed class SearchController(SearchService search, ContentSnapshot snapshot, PortalLayout layout, IStringLocalizer<SharedResource> t, ILogger<SearchController> logger) : Controller
 {
-    [HttpGet("search")]
+    [HttpGet("search"), VaryByAccept]
     public async Task<IActionResult> Index([FromQuery] string? q, [FromQuery] string? section, [FromQuery] int? page, [FromQuery] string? format, CancellationToken cancellationToken)
     {
         var language = layout.Language;

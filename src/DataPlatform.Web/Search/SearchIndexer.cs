@@ -6,7 +6,7 @@ using Npgsql;
 namespace DataPlatform.Web.Search;
 
 /// <summary>Brings the search index up to date at start-up and after every content reload; retries while the database is away.</summary>
-public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSource, DatabaseState database, ILogger<SearchIndexer> logger) : BackgroundService
+public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSource, DatabaseState database, PageCache pages, ILogger<SearchIndexer> logger) : BackgroundService
 {
     private readonly WorkerSignal _changed = new();
     private string? _indexedVersion;
@@ -34,6 +34,8 @@ public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSou
                     var report = await SearchIndex.SyncAsync(dataSource, snapshot, stoppingToken);
                     var first = IndexedVersion is null;
                     Volatile.Write(ref _indexedVersion, snapshot.Version);
+                    // Cached search results (and anything else) were rendered from the index as it was.
+                    pages.Clear();
                     if (first && report.Upserted > 1000)
                     {
                         // Loading and indexing a large site leaves hundreds of megabytes of parse and index garbage;

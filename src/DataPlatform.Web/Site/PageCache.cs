@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using DataPlatform.Content;
-using DataPlatform.Web.Search;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -12,9 +11,11 @@ namespace DataPlatform.Web.Site;
 /// Anonymous pages served from memory: the first GET of a URL renders it, the response is kept with its
 /// gzip and Brotli forms and an ETag, and later requests are answered before routing, MVC or Razor run.
 /// Nothing personal is kept: a response that sets a cookie, says <c>no-store</c>/<c>private</c> (antiforgery
-/// forms do), or comes from <c>/staff</c> is never stored. The cache empties whenever the content snapshot or
-/// the search index changes (and at every scheduled change: publish dates, notices, events ending), and an
-/// entry lives at most <see cref="MaxAge"/> as a bound on anything time-dependent that was missed.
+/// forms do), or comes from <c>/staff</c> is never stored. The cache empties whenever the content snapshot
+/// changes (and at every scheduled change: publish dates, notices, events ending) or another part of the app
+/// says its answers changed (<see cref="Clear"/>: the search index), and an entry lives at most
+/// <see cref="MaxAge"/> as a bound on anything time-dependent that was missed. A response rendered while the
+/// cache was emptied is not stored: it may come from what was there before.
 /// </summary>
 public sealed class PageCache
 {
@@ -24,17 +25,15 @@ public sealed class PageCache
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ContentStore _content;
-    private readonly SearchIndexer _search;
     private ContentSnapshot? _cachedSnapshot;
-    private string? _cachedIndexVersion;
     private readonly Lock _versionLock = new();
+    private long _generation;
 
     private readonly bool _keyByHost;
 
-    public PageCache(ContentStore content, SearchIndexer search, Microsoft.Extensions.Options.IOptions<SiteOptions> site)
+    public PageCache(ContentStore content, Microsoft.Extensions.Options.IOptions<SiteOptions> site)
     {
         _content = content;
-        _search = search;
         // Pages carry absolute URLs (canonical, hreflang, feeds). Without Site:BaseUrl they come from the request's
         // scheme and host, so those are part of the key; with it, every host gets the same page.
         _keyByHost = string.IsNullOrEmpty(site.Value.BaseUrl);
@@ -42,11 +41,20 @@ public sealed class PageCache
     }
 
     /// <summary>A stored response; <c>CreatedTicks</c> is <see cref="Environment.TickCount64"/> at storing (cheaper to read than the clock).</summary>
-    public sealed record Entry(int Status, string ContentType, byte[] Body, byte[] Gzip, byte[] Brotli, string ETag, long CreatedTicks, StringValues Location);
+    /// <remarks><c>VariesByAccept</c>: the endpoint answers JSON or HTML for the same URL (<see cref="VaryByAcceptAttribute"/>).</remarks>
+    public sealed record Entry(int Status, string ContentType, byte[] Body, byte[] Gzip, byte[] Brotli, string ETag, long CreatedTicks, StringValues Location,
+        bool VariesByAccept);
 
     public int Count => _entries.Count;
 
-    public void Clear() => _entries.Clear();
+    /// <summary>Changes whenever the cache is emptied; a response rendered across a change is not stored.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public void Clear()
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.Clear();
+    }
 
 
     public static bool IsCacheableRequest(HttpContext context)
@@ -69,40 +77,55 @@ public sealed class PageCache
 
     private static string PathKey(HttpRequest request)
     {
-        // Search answers JSON or HTML for the same URL, by the Accept header.
-        var json = false;
-        foreach (var accept in request.Headers.Accept)
-        {
-            json |= accept?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true;
-        }
         var path = request.Path.Value ?? "/";
         // The common case, an HTML page without a query string, is keyed by the path string itself: no allocation.
-        return json ? string.Concat("\u0001json ", path, request.QueryString.Value)
-            : request.QueryString.HasValue ? string.Concat(path, request.QueryString.Value)
-            : path;
+        return request.QueryString.HasValue ? string.Concat(path, request.QueryString.Value) : path;
     }
 
-    public Entry? Find(string key)
+    /// <summary>Where the JSON answer of an endpoint that varies by Accept is kept.</summary>
+    private static string JsonKey(string key) => string.Concat("\u0001json ", key);
+
+    private static bool WantsJson(HttpRequest request)
     {
-        // What a cached response depends on besides its URL: the content snapshot and what search has indexed.
-        // Compared by reference, since this runs on every request.
+        foreach (var accept in request.Headers.Accept)
+        {
+            if (accept?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Entry? Find(HttpRequest request, string key)
+    {
+        // What a cached response depends on besides its URL: the content snapshot, compared by reference since
+        // this runs on every request. (The search index clears the cache itself when it changes.)
         var snapshot = _content.Current;
-        var indexed = _search.IndexedVersion;
-        if (!ReferenceEquals(snapshot, Volatile.Read(ref _cachedSnapshot)) || !ReferenceEquals(indexed, Volatile.Read(ref _cachedIndexVersion)))
+        if (!ReferenceEquals(snapshot, Volatile.Read(ref _cachedSnapshot)))
         {
             lock (_versionLock)
             {
                 Clear();
                 Volatile.Write(ref _cachedSnapshot, snapshot);
-                Volatile.Write(ref _cachedIndexVersion, indexed);
             }
             return null;
         }
-        return _entries.TryGetValue(key, out var entry) && Environment.TickCount64 - entry.CreatedTicks < MaxAge.TotalMilliseconds ? entry : null;
+        if (request.Headers.Accept.Count > 0 && WantsJson(request))
+        {
+            // Only endpoints that vary by Accept ever store a JSON answer; the others answer the same to everyone.
+            return Fresh(JsonKey(key)) ?? (Fresh(key) is { VariesByAccept: false } shared ? shared : null);
+        }
+        return Fresh(key);
     }
 
-    public void Store(string key, HttpResponse response, byte[] body)
+    private Entry? Fresh(string key) =>
+        _entries.TryGetValue(key, out var entry) && Environment.TickCount64 - entry.CreatedTicks < MaxAge.TotalMilliseconds ? entry : null;
+
+    /// <summary>Keeps a response rendered since <paramref name="generation"/>, when it may be shared with everyone.</summary>
+    public void Store(string key, HttpContext context, long generation, byte[] body)
     {
+        var response = context.Response;
         var headers = response.Headers;
         var cacheControl = headers.CacheControl.ToString();
         var contentType = response.ContentType ?? "";
@@ -114,6 +137,15 @@ public sealed class PageCache
         {
             return;
         }
+        if (generation != Generation)
+        {
+            return;
+        }
+        var variesByAccept = context.GetEndpoint()?.Metadata.GetMetadata<VaryByAcceptAttribute>() is not null;
+        if (variesByAccept && WantsJson(context.Request))
+        {
+            key = JsonKey(key);
+        }
         if (_entries.Count >= MaxEntries)
         {
             // Query strings are unbounded (searches): rather than grow, start over.
@@ -121,7 +153,7 @@ public sealed class PageCache
         }
         var etag = "\"" + Convert.ToHexString(SHA256.HashData(body).AsSpan(0, 12)) + "\"";
         _entries[key] = new Entry(response.StatusCode, contentType, body, Compress(body, gzip: true), Compress(body, gzip: false), etag, Environment.TickCount64,
-            headers.Location);
+            headers.Location, variesByAccept);
     }
 
     private static byte[] Compress(byte[] body, bool gzip)
@@ -148,12 +180,13 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
             return;
         }
         var key = cache.Key(request);
-        if (cache.Find(key) is { } entry)
+        if (cache.Find(request, key) is { } entry)
         {
             await Serve(context, entry);
             return;
         }
 
+        var generation = cache.Generation;
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -168,7 +201,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
         var body = buffer.ToArray();
         if (HttpMethods.IsGet(request.Method))
         {
-            cache.Store(key, context.Response, body);
+            cache.Store(key, context, generation, body);
         }
         if (body.Length > 0)
         {
@@ -181,7 +214,6 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
     {
         var response = context.Response;
         var headers = response.Headers;
-        SiteExtensions.ApplySecurityHeaders(headers);
         headers.ETag = entry.ETag;
         headers.Vary = "Accept-Encoding, Accept";
         headers.CacheControl = "public, no-cache"; // browsers keep it but ask again; the ETag makes that a 304
@@ -212,3 +244,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
         return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 }
+
+/// <summary>Endpoint metadata: the action answers JSON or HTML for the same URL by the Accept header, so the page cache keeps both.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class VaryByAcceptAttribute : Attribute;

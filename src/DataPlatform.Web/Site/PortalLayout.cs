@@ -1,5 +1,4 @@
 using DataPlatform.Content;
-using DataPlatform.Web.Content;
 using DataPlatform.Web.Localization;
 using Microsoft.Extensions.Options;
 

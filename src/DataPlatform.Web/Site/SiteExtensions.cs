@@ -54,23 +54,28 @@ public static partial class SiteExtensions
         app.UseStatusCodePagesWithReExecute("/status/{0}");
     }
 
-    /// <summary>A small set of headers every response carries. Styles may be inline because editors write raw HTML.</summary>
-    public static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
+    /// <summary>
+    /// The one place security headers are set: on every response, as it starts, so pages from the page cache,
+    /// error pages (the exception handler clears headers) and files all carry them. Styles may be inline
+    /// because editors write raw HTML.
+    /// </summary>
+    public static void UseSecurityHeaders(this WebApplication app) => app.Use((context, next) =>
     {
-        ApplySecurityHeaders(context.Response.Headers);
-        await next();
+        context.Response.OnStarting(ApplySecurityHeaders, context.Response);
+        return next(context);
     });
 
     private const string ContentSecurityPolicy = "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; " +
         "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
-    /// <summary>The headers every response carries, also those served from the page cache.</summary>
-    public static void ApplySecurityHeaders(IHeaderDictionary headers)
+    private static Task ApplySecurityHeaders(object state)
     {
+        var headers = ((HttpResponse)state).Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        return Task.CompletedTask;
     }
 
     public static void UsePageCache(this WebApplication app) => app.UseMiddleware<PageCacheMiddleware>();

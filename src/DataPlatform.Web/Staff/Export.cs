@@ -1,5 +1,6 @@
 using System.Text;
 using DataPlatform.Web.Data;
+using DataPlatform.Web.Submissions;
 
 namespace DataPlatform.Web.Staff;
 
@@ -18,7 +19,7 @@ public static class Csv
             string?[] cells =
             [
                 s.Reference, s.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-                SubmissionConfiguration.SnakeCase(s.Kind.ToString()), SubmissionConfiguration.SnakeCase(s.Status.ToString()), s.Language,
+                SubmissionNames.Of(s.Kind), SubmissionNames.Of(s.Status), s.Language,
                 s.Name, s.Email, s.Title, s.Message, s.Fields, s.SourcePage,
                 s.AssignedTo is null ? null : userNames.GetValueOrDefault(s.AssignedTo, s.AssignedTo), s.SpamReason,
             ];

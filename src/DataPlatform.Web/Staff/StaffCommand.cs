@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using DataPlatform.Web.Data;
+using DataPlatform.Web.Submissions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

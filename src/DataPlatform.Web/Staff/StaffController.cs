@@ -3,6 +3,7 @@ using System.Text.Json;
 using DataPlatform.Content;
 using DataPlatform.Web.Content;
 using DataPlatform.Web.Data;
+using DataPlatform.Web.Submissions;
 using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -98,7 +99,7 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     [HttpPost("submissions/{id:guid}/status"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Status(Guid id, [FromForm] string? status, [FromForm] uint version, CancellationToken cancellationToken)
     {
-        if (status is null || SubmissionFilter.ParseStatus(status) is not { } newStatus)
+        if (status is null || SubmissionNames.ParseStatus(status) is not { } newStatus)
         {
             return await DetailView(id, "Choose a status from the list.", false, cancellationToken, StatusCodes.Status400BadRequest);
         }
@@ -171,8 +172,8 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
         {
             reference = s.Reference,
             receivedAt = s.ReceivedAt,
-            kind = SubmissionConfiguration.SnakeCase(s.Kind.ToString()),
-            status = SubmissionConfiguration.SnakeCase(s.Status.ToString()),
+            kind = SubmissionNames.Of(s.Kind),
+            status = SubmissionNames.Of(s.Status),
             language = s.Language,
             name = s.Name,
             email = s.Email,

@@ -19,25 +19,3 @@ public sealed class StaffUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 }
-
-/// <summary>An internal note on a submission, seen only by staff.</summary>
-public sealed class SubmissionNote
-{
-    public long Id { get; set; }
-    public Guid SubmissionId { get; set; }
-    public string Author { get; set; } = "";
-    public string Text { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-}
-
-/// <summary>One entry of a submission's audit trail: who did what, when, from which value to which.</summary>
-public sealed class SubmissionEvent
-{
-    public long Id { get; set; }
-    public Guid SubmissionId { get; set; }
-    public string Actor { get; set; } = "";
-    public string Action { get; set; } = "";
-    public string? OldValue { get; set; }
-    public string? NewValue { get; set; }
-    public DateTimeOffset At { get; set; }
-}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DataPlatform.Web.Data;
+using DataPlatform.Web.Submissions;
 using DataPlatform.Web.Site;
 
 namespace DataPlatform.Web.Staff;
@@ -30,11 +31,11 @@ public sealed class SubmissionFilter : IListFilter
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (Kind is not null && ParseKind(Kind) is null)
+        if (Kind is not null && SubmissionNames.ParseKind(Kind) is null)
         {
             problems.Add($"Unknown form kind '{Kind}'.");
         }
-        if (Status is not null && ParseStatus(Status) is null)
+        if (Status is not null && SubmissionNames.ParseStatus(Status) is null)
         {
             problems.Add($"Unknown status '{Status}'.");
         }
@@ -56,11 +57,6 @@ public sealed class SubmissionFilter : IListFilter
         }
         return problems;
     }
-
-    public static SubmissionKind? ParseKind(string value) => Enum.TryParse<SubmissionKind>(value, true, out var kind) && !int.TryParse(value, out _) ? kind : null;
-
-    public static SubmissionStatus? ParseStatus(string value) =>
-        Enum.TryParse<SubmissionStatus>(value.Replace("_", "", StringComparison.Ordinal), true, out var status) && !int.TryParse(value, out _) ? status : null;
 
     public static DateOnly? ParseDay(string value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DataPlatform.Web.Data;
+using DataPlatform.Web.Submissions;
 using Microsoft.EntityFrameworkCore;
 
 namespace DataPlatform.Web.Staff;
@@ -28,11 +29,11 @@ public sealed class SubmissionReview(PortalDbContext db, TimeProvider clock)
             ? db.Submissions.FromSqlInterpolated($"select *, xmin from submissions where search @@ websearch_to_tsquery('simple', {q})")
             : db.Submissions;
         query = query.AsNoTracking();
-        if (filter.Kind is not null && SubmissionFilter.ParseKind(filter.Kind) is { } kind)
+        if (filter.Kind is not null && SubmissionNames.ParseKind(filter.Kind) is { } kind)
         {
             query = query.Where(s => s.Kind == kind);
         }
-        if (filter.Status is not null && SubmissionFilter.ParseStatus(filter.Status) is { } status)
+        if (filter.Status is not null && SubmissionNames.ParseStatus(filter.Status) is { } status)
         {
             query = query.Where(s => s.Status == status);
         }
@@ -78,8 +79,8 @@ public sealed class SubmissionReview(PortalDbContext db, TimeProvider clock)
         submission.Status = status;
         return await SaveAsync(submission, version, new SubmissionEvent
         {
-            SubmissionId = id, Actor = actor, Action = "status", OldValue = SubmissionConfiguration.SnakeCase(old.ToString()),
-            NewValue = SubmissionConfiguration.SnakeCase(status.ToString()), At = clock.GetUtcNow(),
+            SubmissionId = id, Actor = actor, Action = "status", OldValue = SubmissionNames.Of(old),
+            NewValue = SubmissionNames.Of(status), At = clock.GetUtcNow(),
         }, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DataPlatform.Content;
 using DataPlatform.Web.Data;
+using DataPlatform.Web.Submissions;
 
 namespace DataPlatform.Web.Staff;
 

@@ -64,7 +64,8 @@ public sealed class SubmissionNotifier(
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var batch = await db.Submissions
-                .FromSqlRaw("select *, xmin from submissions where notified_at is null and status <> 'spam' order by received_at limit 20 for update skip locked")
+                .FromSqlRaw("select *, xmin from submissions where notified_at is null and status <> {0} order by received_at limit 20 for update skip locked",
+                    SubmissionNames.Of(SubmissionStatus.Spam))
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {

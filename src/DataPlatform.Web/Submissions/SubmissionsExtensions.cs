@@ -1,9 +1,5 @@
 using System.Threading.RateLimiting;
-using DataPlatform.Web.Data;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DataPlatform.Web.Submissions;
 
@@ -31,13 +27,6 @@ public static class SubmissionsExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SpoolDrainService>());
         builder.Services.AddSingleton<SubmissionNotifier>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionNotifier>());
-
-        // Keys in PostgreSQL, so every replica accepts the others' antiforgery tokens and form stamps.
-        builder.Services.AddDataProtection().SetApplicationName("DataPlatform.Portal");
-        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>(),
-                Path.Combine(Path.GetDirectoryName(Path.GetFullPath(sp.GetRequiredService<IOptions<SubmissionOptions>>().Value.SpoolDirectory))!, "keys"),
-                sp.GetRequiredService<ILogger<PostgresXmlRepository>>())));
 
         builder.Services.AddRateLimiter(limiter =>
         {

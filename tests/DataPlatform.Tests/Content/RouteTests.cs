@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using DataPlatform.Content;
 using DataPlatform.Tests.Infrastructure;
-using DataPlatform.Web.Content;
+using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;

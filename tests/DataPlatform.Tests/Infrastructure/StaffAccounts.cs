@@ -1,4 +1,5 @@
 using DataPlatform.Web.Data;
+using DataPlatform.Web.Submissions;
 using DataPlatform.Web.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DataPlatform.Content;
 using DataPlatform.Tests.Infrastructure;
 using DataPlatform.Web.Data;
+using DataPlatform.Web.Submissions;
 using DataPlatform.Web.Staff;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using DataPlatform.Content;
 
-namespace DataPlatform.Web.Content;
+namespace DataPlatform.Web.Site;
 
 /// <summary>
 /// The paths the web app answers itself, beside the content pages, in their language-neutral form: what a
