@@ -11,7 +11,8 @@ public sealed record MenuDeclaration(string Menu, string? Name, string? Identifi
 /// </summary>
 public sealed class FrontMatter
 {
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    /// <summary>The keys that hold dates; each is checked when the file is parsed.</summary>
+    public static readonly IReadOnlyList<string> DateKeys = ["date", "publishDate", "expiryDate", "lastmod", "start", "end", "registration_deadline"];
 
     public IReadOnlyDictionary<string, object?> Values { get; }
 
@@ -143,8 +144,7 @@ public sealed class FrontMatter
         }
         if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
         {
-            local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-            return new DateTimeOffset(local, Stockholm.GetUtcOffset(local));
+            return Stockholm.FromLocal(local);
         }
         return null;
     }

@@ -80,7 +80,7 @@ public static partial class PageParser
             return Failed(relativePath, 2, "front-matter-yaml", "Front matter is not valid YAML (check brackets, quotes and indentation).");
         }
         var frontMatter = new FrontMatter(values);
-        foreach (var key in new[] { "date", "publishDate", "expiryDate", "lastmod", "start", "end", "registration_deadline" })
+        foreach (var key in FrontMatter.DateKeys)
         {
             if (frontMatter.GetString(key) is { } raw && FrontMatter.ParseDate(raw) is null)
             {

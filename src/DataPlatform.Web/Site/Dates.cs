@@ -1,13 +1,12 @@
 using System.Globalization;
+using DataPlatform.Content;
 
 namespace DataPlatform.Web.Site;
 
 /// <summary>Dates and times as visitors read them: in Stockholm time, in the page's language.</summary>
 public static class Dates
 {
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
-    public static DateTimeOffset InStockholm(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Stockholm);
+    public static DateTimeOffset InStockholm(DateTimeOffset value) => Stockholm.ToLocal(value);
 
     public static string Format(DateTimeOffset date) =>
         InStockholm(date).ToString("d MMMM yyyy", CultureInfo.CurrentCulture);

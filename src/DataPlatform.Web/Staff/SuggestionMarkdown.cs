@@ -3,12 +3,13 @@ using System.Text;
 using DataPlatform.Content;
 using DataPlatform.Web.Data;
 using DataPlatform.Web.Submissions;
+using YamlDotNet.Serialization;
 
 namespace DataPlatform.Web.Staff;
 
 /// <summary>
 /// Turns an accepted event or highlight suggestion into a Markdown file in the portal's content conventions,
-/// ready for an editor to review and commit. Everything the visitor wrote is quoted in the front matter and
+/// ready for an editor to review and commit. Everything the visitor wrote is serialized as YAML in the front matter and
 /// escaped in the body: content allows raw HTML and shortcodes, a visitor's text must not.
 /// </summary>
 public static class SuggestionMarkdown
@@ -23,41 +24,36 @@ public static class SuggestionMarkdown
         string? Field(string name) => fields.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
         var title = submission.Title ?? submission.Reference;
         var description = submission.Message ?? "";
-        var sb = new StringBuilder("---\n");
-        void Line(string key, string? value)
+        // Everything the visitor wrote goes through YamlDotNet's serializer, which quotes and escapes as YAML needs.
+        var frontMatter = new Dictionary<string, object?>
         {
-            if (value is not null)
-            {
-                sb.Append(key).Append(": ").Append(Quote(value)).Append('\n');
-            }
-        }
-        Line("title", title);
-        Line("summary", PageParser.Truncate(string.Join(' ', description.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)), 200));
+            ["title"] = Clean(title),
+            ["summary"] = Clean(PageParser.Truncate(string.Join(' ', description.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)), 200)),
+        };
         if (submission.Kind == SubmissionKind.Event)
         {
-            Line("start", Field("start"));
-            Line("end", Field("end"));
             var venue = Field("venue");
             var online = venue is not null && venue.Contains("online", StringComparison.OrdinalIgnoreCase);
-            Line("location", online && venue!.Trim().Equals("online", StringComparison.OrdinalIgnoreCase) ? null : venue);
-            sb.Append("online: ").Append(online ? "true" : "false").Append('\n');
+            frontMatter["start"] = Field("start");
+            frontMatter["end"] = Field("end");
+            frontMatter["location"] = online && venue!.Trim().Equals("online", StringComparison.OrdinalIgnoreCase) ? null : Clean(venue);
+            frontMatter["online"] = online;
             var organisers = Field("organisers")?.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-            if (organisers.Length > 0)
-            {
-                sb.Append("organisers: [").AppendJoin(", ", organisers.Select(Quote)).Append("]\n");
-            }
-            Line("event_type", Field("event_type"));
-            Line("event_url", Field("event_url"));
-            Line("registration_url", Field("registration_url"));
+            frontMatter["organisers"] = organisers.Length > 0 ? organisers.Select(Clean).ToList() : null;
+            frontMatter["event_type"] = Field("event_type");
+            frontMatter["event_url"] = Clean(Field("event_url"));
+            frontMatter["registration_url"] = Clean(Field("registration_url"));
         }
         else
         {
-            Line("date", submission.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            sb.Append("tags: []\n");
-            sb.Append("authors: [").Append(Quote(submission.Name)).Append("]\n");
+            frontMatter["date"] = submission.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            frontMatter["tags"] = new List<string>();
+            frontMatter["authors"] = new List<string?> { Clean(submission.Name) };
         }
-        Line("suggested_by", $"{submission.Name} <{submission.Email}>");
-        Line("submission", submission.Reference);
+        frontMatter["suggested_by"] = Clean($"{submission.Name} <{submission.Email}>");
+        frontMatter["submission"] = submission.Reference;
+        var sb = new StringBuilder("---\n")
+            .Append(Yaml.Serialize(frontMatter.Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value)));
         sb.Append("---\n\n").Append(Body(description)).Append('\n');
         if (submission.Kind == SubmissionKind.Highlight && Field("links") is { } links)
         {
@@ -71,25 +67,10 @@ public static class SuggestionMarkdown
         return ((slug.Length > 60 ? slug[..60].TrimEnd('-') : slug) + ".md", sb.ToString());
     }
 
-    /// <summary>A YAML double-quoted scalar: nothing in it can end the string or start another key.</summary>
-    public static string Quote(string value)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            sb.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "",
-                '\t' => "\\t",
-                _ when char.IsControl(c) => "",
-                _ => c.ToString(),
-            });
-        }
-        return sb.Append('"').ToString();
-    }
+    private static readonly ISerializer Yaml = new SerializerBuilder().WithQuotingNecessaryStrings().Build();
+
+    /// <summary>Control characters (other than line breaks and tabs) are never real input: left out of the front matter.</summary>
+    private static string? Clean(string? value) => value is null ? null : string.Concat(value.Where(c => !char.IsControl(c) || c is '\n' or '\t'));
 
     /// <summary>The visitor's text as Markdown paragraphs, with HTML and shortcode braces made literal.</summary>
     private static string Body(string text) => text
