@@ -1,0 +1,51 @@
+namespace DataPlatform.Content;
+
+/// <summary>
+/// Parsed files by path, size and modification time: a reload after one edit parses one file and takes the
+/// rest from here. Files that left the folder leave the cache.
+/// </summary>
+internal sealed class ParseCache
+{
+    private sealed record CachedFile(DateTime Modified, long Length, ParsedFile Parsed);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedFile> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>Every source parsed (or taken from the cache), in the same order; <paramref name="parsedCount"/> says how many were parsed.</summary>
+    public ParsedFile[] ParseAll(List<SourceFile> sources, out int parsedCount)
+    {
+        var parsed = new ParsedFile[sources.Count];
+        var count = 0;
+        Parallel.For(0, sources.Count, i =>
+        {
+            var source = sources[i];
+            if (_cache.TryGetValue(source.FullPath, out var cached) && cached.Modified == source.Modified && cached.Length == source.Length)
+            {
+                parsed[i] = cached.Parsed;
+                return;
+            }
+            ParsedFile result;
+            try
+            {
+                result = PageParser.Parse(File.ReadAllBytes(source.FullPath), source.RelativePath, source.Language);
+            }
+            catch (IOException e)
+            {
+                result = new ParsedFile(null, [], [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, $"The file cannot be read: {e.Message}")]);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                result = new ParsedFile(null, [], [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, "The file cannot be read: permission denied.")]);
+            }
+            _cache[source.FullPath] = new CachedFile(source.Modified, source.Length, result);
+            parsed[i] = result;
+            Interlocked.Increment(ref count);
+        });
+        var live = sources.Select(s => s.FullPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in _cache.Keys.Where(k => !live.Contains(k)).ToList())
+        {
+            _cache.TryRemove(stale, out _);
+        }
+        parsedCount = count;
+        return parsed;
+    }
+}
