@@ -60,31 +60,32 @@ public sealed class SubmissionReview(PortalDbContext db, TimeProvider clock)
         return query.OrderByDescending(s => s.ReceivedAt).ThenBy(s => s.Reference);
     }
 
-    public async Task<ChangeResult> ChangeStatusAsync(Guid id, SubmissionStatus status, uint version, string actor, CancellationToken cancellationToken)
-    {
-        var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (submission is null)
+    public Task<ChangeResult> ChangeStatusAsync(Guid id, SubmissionStatus status, uint version, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(id, version, submission => submission.Status == status, submission =>
         {
-            return ChangeResult.NotFound;
-        }
-        if (submission.Version != version)
-        {
-            return ChangeResult.Conflict;
-        }
-        if (submission.Status == status)
-        {
-            return ChangeResult.Unchanged;
-        }
-        var old = submission.Status;
-        submission.Status = status;
-        return await SaveAsync(submission, version, new SubmissionEvent
-        {
-            SubmissionId = id, Actor = actor, Action = "status", OldValue = SubmissionNames.Of(old),
-            NewValue = SubmissionNames.Of(status), At = clock.GetUtcNow(),
+            var old = submission.Status;
+            submission.Status = status;
+            return Task.FromResult(new SubmissionEvent
+            {
+                SubmissionId = id, Actor = actor, Action = "status", OldValue = SubmissionNames.Of(old), NewValue = SubmissionNames.Of(status), At = clock.GetUtcNow(),
+            });
         }, cancellationToken);
-    }
 
-    public async Task<ChangeResult> AssignAsync(Guid id, string? userId, string? userName, uint version, string actor, CancellationToken cancellationToken)
+    public Task<ChangeResult> AssignAsync(Guid id, string? userId, string? userName, uint version, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(id, version, submission => submission.AssignedTo == userId, async submission =>
+        {
+            var oldName = submission.AssignedTo is null ? null
+                : await db.Users.Where(u => u.Id == submission.AssignedTo).Select(u => u.UserName).SingleOrDefaultAsync(cancellationToken);
+            submission.AssignedTo = userId;
+            return new SubmissionEvent { SubmissionId = id, Actor = actor, Action = "assigned", OldValue = oldName, NewValue = userName, At = clock.GetUtcNow() };
+        }, cancellationToken);
+
+    /// <summary>
+    /// The one concurrency rule of every change: the submission must still be at the version the member of
+    /// staff saw (else <see cref="ChangeResult.Conflict"/>); a change to what it already is records nothing.
+    /// </summary>
+    private async Task<ChangeResult> ChangeAsync(Guid id, uint version, Func<Submission, bool> isUnchanged, Func<Submission, Task<SubmissionEvent>> change,
+        CancellationToken cancellationToken)
     {
         var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (submission is null)
@@ -95,16 +96,11 @@ public sealed class SubmissionReview(PortalDbContext db, TimeProvider clock)
         {
             return ChangeResult.Conflict;
         }
-        if (submission.AssignedTo == userId)
+        if (isUnchanged(submission))
         {
             return ChangeResult.Unchanged;
         }
-        var oldName = submission.AssignedTo is null ? null : await db.Users.Where(u => u.Id == submission.AssignedTo).Select(u => u.UserName).SingleOrDefaultAsync(cancellationToken);
-        submission.AssignedTo = userId;
-        return await SaveAsync(submission, version, new SubmissionEvent
-        {
-            SubmissionId = id, Actor = actor, Action = "assigned", OldValue = oldName, NewValue = userName, At = clock.GetUtcNow(),
-        }, cancellationToken);
+        return await SaveAsync(submission, version, await change(submission), cancellationToken);
     }
 
     public async Task<ChangeResult> AddNoteAsync(Guid id, string text, string actor, CancellationToken cancellationToken)
