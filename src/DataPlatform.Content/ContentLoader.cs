@@ -16,6 +16,7 @@ public sealed class ContentLoader
     private readonly TimeProvider _clock;
     private readonly ParseCache _parsed = new();
     private readonly CatalogPages _catalogs;
+    private readonly OutputsSources _outputs;
 
     public ContentLoader(ContentOptions options, TimeProvider? clock = null)
     {
@@ -23,6 +24,7 @@ public sealed class ContentLoader
         _clock = clock ?? TimeProvider.System;
         Root = Path.GetFullPath(options.Root);
         _catalogs = new CatalogPages(Root);
+        _outputs = new OutputsSources(Root, options.FetchedDataDirectory);
     }
 
     /// <summary>The content folder, as a full path.</summary>
@@ -68,6 +70,7 @@ public sealed class ContentLoader
         var menus = SiteLanguage.All.ToDictionary(l => l.Code, l => (IReadOnlyDictionary<string, IReadOnlyList<MenuItem>>)MenuBuilder.Build(l, pages, diagnostics));
         var files = SiteAssembly.Files(pages, resources, staticFiles);
         var notices = NoticeFile.Read(Root, diagnostics);
+        var outputs = _outputs.Load(diagnostics);
         foreach (var notice in notices)
         {
             schedule.NoteNotice(notice);
@@ -78,6 +81,7 @@ public sealed class ContentLoader
         {
             Notices = notices,
             Catalogs = catalogs,
+            Outputs = outputs,
         };
     }
 
@@ -122,6 +126,10 @@ public sealed class ContentLoader
         foreach (var (file, modified, length) in _catalogs.Loaded)
         {
             sb.Append(file).Append('|').Append(modified.Ticks).Append('|').Append(length).Append('\n');
+        }
+        foreach (var line in _outputs.Versions)
+        {
+            sb.Append(line).Append('\n');
         }
         foreach (var n in notices)
         {

@@ -29,4 +29,10 @@ public sealed class ContentOptions
 
     /// <summary>Also look for changes every this many seconds (0, the default: only when the file watcher reports one). A safety net for network file systems.</summary>
     public int PollSeconds { get; set; }
+
+    /// <summary>
+    /// A folder of research-output exports fetched from URLs (<c>publications.json</c>, <c>datasets.json</c>), read
+    /// beside those in <c>data/</c>. Set by the web app from <c>Outputs</c>; null: none.
+    /// </summary>
+    public string? FetchedDataDirectory { get; set; }
 }

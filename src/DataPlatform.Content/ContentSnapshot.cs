@@ -28,6 +28,9 @@ public sealed class ContentSnapshot
     /// <summary>The catalogues from <c>data/*.yaml</c>, by their section (<c>services</c>, <c>data-sources</c>, <c>resources</c>).</summary>
     public IReadOnlyDictionary<string, Catalog> Catalogs { get; init; } = new Dictionary<string, Catalog>();
 
+    /// <summary>Publications and the data they made available (<c>data/publications.json</c>, <c>data/datasets.json</c>, fetched copies).</summary>
+    public ResearchOutputs Outputs { get; init; } = ResearchOutputs.Empty;
+
     /// <summary>Site-wide notices from <c>data/notices.yaml</c>; views show those active now.</summary>
     public IReadOnlyList<Notice> Notices { get; init; } = [];
 

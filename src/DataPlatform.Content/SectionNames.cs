@@ -12,6 +12,8 @@ public static class SectionNames
     public const string Services = "services";
     public const string DataSources = "data-sources";
     public const string Resources = "resources";
+    public const string Publications = "publications";
+    public const string Datasets = "datasets";
 
     /// <summary>Sections with an Atom feed, dated articles and the <c>article</c> OpenGraph type.</summary>
     public static readonly IReadOnlyList<string> WithFeeds = [Highlights, News, Events];

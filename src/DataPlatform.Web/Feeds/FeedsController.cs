@@ -12,8 +12,6 @@ namespace DataPlatform.Web.Feeds;
 /// <summary>Atom feeds per section and language, the sitemap with hreflang alternates, and robots.txt.</summary>
 public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layout, TimeProvider clock) : Controller
 {
-    private const string Atom = "http://www.w3.org/2005/Atom";
-
     [HttpGet("{section:" + SectionNames.FeedConstraint + "}/feed.xml"), Bilingual]
     public IActionResult Feed(string section)
     {
@@ -29,51 +27,12 @@ public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layou
             .Take(20).ToList();
         var self = layout.Absolute(language.Localize(AppRoutes.Feed(section)));
 
-        using var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
-        {
-            xml.WriteStartDocument();
-            xml.WriteStartElement("feed", Atom);
-            xml.WriteAttributeString("xml", "lang", null, language.Code);
-            xml.WriteElementString("id", Atom, self);
-            xml.WriteElementString("title", Atom, $"{sectionPage.Title} – {layout.SiteTitle(language)}");
-            xml.WriteElementString("updated", Atom, Timestamp(entries.Select(e => e.LastModified).Max() ?? snapshot.LoadedAt));
-            Link(xml, "self", self, "application/atom+xml");
-            Link(xml, "alternate", layout.Absolute(sectionPage.Url), "text/html");
-            foreach (var page in entries)
-            {
-                var url = layout.Absolute(page.Url);
-                xml.WriteStartElement("entry", Atom);
-                xml.WriteElementString("id", Atom, url);
-                xml.WriteElementString("title", Atom, page.Title);
-                xml.WriteElementString("updated", Atom, Timestamp(page.LastModified ?? snapshot.LoadedAt));
-                if (page.Date is { } published)
-                {
-                    xml.WriteElementString("published", Atom, Timestamp(published));
-                }
-                Link(xml, "alternate", url, "text/html");
-                foreach (var author in page.Meta.Authors.DefaultIfEmpty(layout.SiteTitle(language)))
-                {
-                    xml.WriteStartElement("author", Atom);
-                    xml.WriteElementString("name", Atom, author);
-                    xml.WriteEndElement();
-                }
-                foreach (var tag in page.Meta.Tags)
-                {
-                    xml.WriteStartElement("category", Atom);
-                    xml.WriteAttributeString("term", tag);
-                    xml.WriteEndElement();
-                }
-                var summary = page.Meta.Start is { } start ? $"{Dates.Format(start, page.Meta.End)}. {page.Summary}" : page.Summary;
-                xml.WriteStartElement("summary", Atom);
-                xml.WriteAttributeString("type", "text");
-                xml.WriteString(summary);
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-            }
-            xml.WriteEndElement();
-        }
-        return File(buffer.ToArray(), "application/atom+xml; charset=utf-8");
+        var feed = AtomFeed.Write(self, layout.Absolute(sectionPage.Url), $"{sectionPage.Title} – {layout.SiteTitle(language)}", language,
+            entries.Select(e => e.LastModified).Max() ?? snapshot.LoadedAt,
+            entries.Select(page => new AtomEntry(layout.Absolute(page.Url), page.Title, page.LastModified ?? snapshot.LoadedAt, page.Date,
+                page.Meta.Authors.DefaultIfEmpty(layout.SiteTitle(language)).ToList(), page.Meta.Tags,
+                page.Meta.Start is { } start ? $"{Dates.Format(start, page.Meta.End)}. {page.Summary}" : page.Summary)));
+        return File(feed, AtomFeed.ContentType);
     }
 
     [HttpGet("sitemap.xml")]
@@ -117,14 +76,4 @@ public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layou
     [HttpGet("robots.txt")]
     public IActionResult Robots() => Content($"User-agent: *\nAllow: /\nDisallow: /staff/\n\nSitemap: {layout.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8");
 
-    private static void Link(XmlWriter xml, string rel, string href, string type)
-    {
-        xml.WriteStartElement("link", Atom);
-        xml.WriteAttributeString("rel", rel);
-        xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
-        xml.WriteEndElement();
-    }
-
-    private static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -46,11 +46,12 @@ public static class AppRoutes
         .. SectionNames.WithFeeds.Select(Feed),
     ];
 
-    /// <summary>Section lists the app renders, in every language, but only when the content has that section's page.</summary>
+    /// <summary>Section lists the app renders, in every language, but only when the content has that section's page (or data).</summary>
     public static readonly IReadOnlyList<string> SectionLists =
     [
         Section(SectionNames.Highlights), Section(SectionNames.Events),
         Section(SectionNames.Services), Section(SectionNames.DataSources), Section(SectionNames.Resources),
+        Section(SectionNames.Publications), Feed(SectionNames.Publications), Section(SectionNames.Datasets),
     ];
 
     /// <summary>Fixed paths that exist once, not per language.</summary>
@@ -70,6 +71,19 @@ public static class AppRoutes
         if (parts is [SectionNames.Highlights, "tags" or "authors", var slug])
         {
             return snapshot.Terms(language, SectionNames.Highlights, parts[1]).ContainsKey(slug);
+        }
+        // The research outputs' pages exist when there is data for them.
+        if (parts is [SectionNames.Publications] or [SectionNames.Publications, "feed.xml"] or [SectionNames.Publications, "export.csv" or "export.json" or "export.bib" or "export.ris"])
+        {
+            return snapshot.Outputs.Publications.Count > 0;
+        }
+        if (parts is [SectionNames.Publications, var id])
+        {
+            return snapshot.Outputs.Find(id) is not null;
+        }
+        if (parts is [SectionNames.Datasets])
+        {
+            return snapshot.Outputs.DataItems.Count > 0;
         }
         // /events/<slug>/event.ics exists for every event page.
         if (parts is [SectionNames.Events, var eventSlug, "event.ics"])

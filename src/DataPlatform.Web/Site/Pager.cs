@@ -46,7 +46,10 @@ public interface IListFilter
 
 public static class ListFilterExtensions
 {
-    /// <summary>The filter as a query string (<c>?type=workshop&amp;mode=online</c>, or empty), built by the framework's encoder.</summary>
+    /// <summary>
+    /// The filter as a query string (<c>?type=workshop&amp;mode=online</c>, or empty), built by the framework's encoder.
+    /// Keys in <paramref name="replacing"/> replace all of the filter's values of that key; a null value removes them.
+    /// </summary>
     public static string ToQueryString(this IListFilter filter, params IEnumerable<KeyValuePair<string, string?>> replacing)
     {
         var replaced = replacing.ToList();

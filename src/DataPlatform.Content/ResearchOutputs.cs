@@ -1,0 +1,219 @@
+namespace DataPlatform.Content;
+
+/// <summary>
+/// The publications and the data they made available, normalised, merged and linked: publications newest
+/// first, by id; data items with their paper's record; the repository vocabulary. Immutable, part of a snapshot.
+/// </summary>
+public sealed class ResearchOutputs
+{
+    private readonly Dictionary<string, Publication> _byId;
+
+    public static ResearchOutputs Empty { get; } = new([], [], RepositoryVocabulary.Empty);
+
+    public ResearchOutputs(IReadOnlyList<Publication> publications, IReadOnlyList<DataItem> dataItems, RepositoryVocabulary repositories)
+    {
+        Publications = publications;
+        DataItems = dataItems;
+        Repositories = repositories;
+        _byId = publications.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
+        LabelGroups = publications.SelectMany(p => p.Labels.Select(l => l.Group).Distinct(StringComparer.OrdinalIgnoreCase))
+            .GroupBy(g => g, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+    }
+
+    /// <summary>Newest first; a date known only to the month or year sorts before the dated ones of that month or year.</summary>
+    public IReadOnlyList<Publication> Publications { get; }
+
+    public IReadOnlyList<DataItem> DataItems { get; }
+
+    public RepositoryVocabulary Repositories { get; }
+
+    /// <summary>Every label group found in the data (Type, Category, Funder, …), the most used first.</summary>
+    public IReadOnlyList<string> LabelGroups { get; }
+
+    public Publication? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Publications from every source merged (same id or DOI: the first kept, the others' labels and
+    /// cross-references added, each merge reported), linked to data, and sorted.
+    /// </summary>
+    public static ResearchOutputs Build(IEnumerable<Publication> sources, IReadOnlyList<DataItem> dataItems, RepositoryVocabulary repositories, List<Diagnostic> diagnostics)
+    {
+        var merged = new List<Publication>();
+        var byId = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var byDoi = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var publication in sources)
+        {
+            if (byId.TryGetValue(publication.Id, out var index) || (publication.Doi is not null && byDoi.TryGetValue(publication.Doi, out index)))
+            {
+                var first = merged[index];
+                diagnostics.Add(new Diagnostic(Severity.Warning, "publication-duplicate", SourceFile(publication), SourceLine(publication),
+                    $"'{publication.Title}' ({publication.Id}) has the same {(first.Id.Equals(publication.Id, StringComparison.OrdinalIgnoreCase) ? "id" : "DOI")} as the record at {first.Source}; the two are merged."));
+                merged[index] = Merge(first, publication);
+                continue;
+            }
+            byId[publication.Id] = merged.Count;
+            if (publication.Doi is not null)
+            {
+                byDoi[publication.Doi] = merged.Count;
+            }
+            merged.Add(publication);
+        }
+
+        // Links are made on copies: the records read from a file are shared with the snapshots already served.
+        var ids = merged.Where(p => p.Doi is not null).ToDictionary(p => p.Doi!, p => p.Id, StringComparer.OrdinalIgnoreCase);
+        var linkedItems = dataItems.Select(i => i with { PublicationId = ids.GetValueOrDefault(i.PaperDoi) }).ToList();
+        var itemsByDoi = linkedItems.Where(i => i.PaperDoi.Length > 0).ToLookup(i => i.PaperDoi, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < merged.Count; i++)
+        {
+            var publication = merged[i];
+            var links = new List<DataLink>();
+            foreach (var xref in publication.CrossReferences)
+            {
+                if (xref.Db.Equals("URL", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(xref.Key, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+                {
+                    links.Add(new DataLink(uri.Host, null, xref.Key, xref.Description));
+                }
+                else if (repositories.Find(xref.Db) is { } repository)
+                {
+                    links.Add(new DataLink(repository.Name, xref.Key, repository.EntryUrl(xref.Key) ?? repository.Home, xref.Description));
+                }
+            }
+            foreach (var item in publication.Doi is null ? [] : itemsByDoi[publication.Doi])
+            {
+                links.Add(new DataLink(item.Repository.Length > 0 ? item.Repository : item.Kind, item.Accession, item.Url, item.Description));
+            }
+            merged[i] = publication with
+            {
+                Data = links.DistinctBy(l => (l.Repository, l.Accession, l.Url)).ToList(),
+                SearchText = string.Join('\n', [publication.Title, .. publication.Authors.Select(a => a.Full), publication.Journal?.Title, publication.Abstract, publication.Doi])
+                    .ToLowerInvariant(),
+            };
+        }
+        merged.Sort((a, b) => Comparer<PartialDate?>.Default.Compare(b.Published, a.Published) is var c && c != 0 ? c : string.CompareOrdinal(a.Title, b.Title));
+        return new ResearchOutputs(merged, linkedItems, repositories);
+    }
+
+    private static Publication Merge(Publication first, Publication second) => new()
+    {
+        Id = first.Id,
+        Title = first.Title,
+        Authors = first.Authors.Count > 0 ? first.Authors : second.Authors,
+        Type = first.Type,
+        OriginalType = first.OriginalType ?? second.OriginalType,
+        Published = first.Published ?? second.Published,
+        Journal = first.Journal ?? second.Journal,
+        Abstract = first.Abstract ?? second.Abstract,
+        Doi = first.Doi ?? second.Doi,
+        Pmid = first.Pmid ?? second.Pmid,
+        Pmc = first.Pmc ?? second.Pmc,
+        Labels = first.Labels.Concat(second.Labels).DistinctBy(l => l.Key).ToList(),
+        CrossReferences = first.CrossReferences.Concat(second.CrossReferences).DistinctBy(x => (x.Db, x.Key)).ToList(),
+        Source = first.Source,
+    };
+
+    private static string SourceFile(Publication p) => p.Source[..Math.Max(0, p.Source.LastIndexOf(':'))];
+
+    private static int SourceLine(Publication p) => int.TryParse(p.Source[(p.Source.LastIndexOf(':') + 1)..], out var line) ? line : 0;
+}
+
+/// <summary>
+/// Reads the outputs' files for the loader: <c>data/publications.json</c>, <c>data/datasets.json</c>, the
+/// repository vocabulary, and copies fetched from configured URLs. A file is read again only when it changed;
+/// a file that has become unusable keeps its last good records (and its error is reported on every load).
+/// </summary>
+internal sealed class OutputsSources(string root, string? fetchedDirectory)
+{
+    private sealed record Cached<T>(DateTime Modified, long Length, DateTime VocabularyModified, T? Value, IReadOnlyList<Diagnostic> Diagnostics);
+
+    private readonly Dictionary<string, Cached<List<Publication>>> _publications = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Cached<List<DataItem>>> _datasets = new(StringComparer.Ordinal);
+
+    /// <summary>What the files were when read, for the snapshot's version.</summary>
+    public IEnumerable<string> Versions => Files().Select(f => $"{f.Path}|{Stamp(f.Path).Ticks}|{(File.Exists(f.Path) ? new FileInfo(f.Path).Length : 0)}")
+        .Append($"{RepositoryVocabulary.FileName}|{Stamp(Path.Combine(root, RepositoryVocabulary.FileName)).Ticks}");
+
+    private (string Key, ResearchOutputs Outputs, IReadOnlyList<Diagnostic> Diagnostics)? _last;
+
+    /// <summary>The outputs as the files are now; when no file changed, the same object as last time (linking 50,000 records is not free).</summary>
+    public ResearchOutputs Load(List<Diagnostic> diagnostics)
+    {
+        var key = string.Join('\n', Versions);
+        if (_last is { } last && last.Key == key)
+        {
+            diagnostics.AddRange(last.Diagnostics);
+            return last.Outputs;
+        }
+        var found = new List<Diagnostic>();
+        var outputs = Read(found);
+        _last = (key, outputs, found);
+        diagnostics.AddRange(found);
+        return outputs;
+    }
+
+    private ResearchOutputs Read(List<Diagnostic> diagnostics)
+    {
+        var vocabularyPath = Path.Combine(root, RepositoryVocabulary.FileName);
+        var repositories = RepositoryVocabulary.Read(root, diagnostics);
+        var vocabularyModified = Stamp(vocabularyPath);
+        var publications = new List<Publication>();
+        var items = new List<DataItem>();
+        foreach (var (path, name, isPublications) in Files())
+        {
+            if (isPublications)
+            {
+                publications.AddRange(Read(_publications, path, name, vocabularyModified, diagnostics, (bytes, problems) => OutputsFile.ReadPublications(bytes, name, problems)) ?? []);
+            }
+            else
+            {
+                items.AddRange(Read(_datasets, path, name, vocabularyModified, diagnostics, (bytes, problems) => OutputsFile.ReadDatasets(bytes, name, repositories, problems)) ?? []);
+            }
+        }
+        return publications.Count == 0 && items.Count == 0 ? new ResearchOutputs([], [], repositories) : ResearchOutputs.Build(publications, items, repositories, diagnostics);
+    }
+
+    private IEnumerable<(string Path, string Name, bool IsPublications)> Files()
+    {
+        yield return (Path.Combine(root, OutputsFile.PublicationsFile), OutputsFile.PublicationsFile, true);
+        if (fetchedDirectory is not null)
+        {
+            yield return (Path.Combine(fetchedDirectory, "publications.json"), "fetched publications.json", true);
+        }
+        yield return (Path.Combine(root, OutputsFile.DatasetsFile), OutputsFile.DatasetsFile, false);
+        if (fetchedDirectory is not null)
+        {
+            yield return (Path.Combine(fetchedDirectory, "datasets.json"), "fetched datasets.json", false);
+        }
+    }
+
+    private static T? Read<T>(Dictionary<string, Cached<T>> cache, string path, string name, DateTime vocabularyModified, List<Diagnostic> diagnostics,
+        Func<byte[], List<Diagnostic>, T?> read) where T : class
+    {
+        if (!File.Exists(path))
+        {
+            cache.Remove(path);
+            return null;
+        }
+        var info = new FileInfo(path);
+        if (!cache.TryGetValue(path, out var cached) || cached.Modified != info.LastWriteTimeUtc || cached.Length != info.Length || cached.VocabularyModified != vocabularyModified)
+        {
+            var problems = new List<Diagnostic>();
+            T? value;
+            try
+            {
+                value = read(File.ReadAllBytes(path), problems);
+            }
+            catch (IOException e)
+            {
+                problems.Add(new Diagnostic(Severity.Error, "outputs-unreadable", name, 1, $"The file cannot be read: {e.Message}"));
+                value = null;
+            }
+            // Unusable now: keep serving what was read from it last time.
+            cached = new Cached<T>(info.LastWriteTimeUtc, info.Length, vocabularyModified, value ?? cached?.Value, problems);
+            cache[path] = cached;
+        }
+        diagnostics.AddRange(cached.Diagnostics);
+        return cached.Value;
+    }
+
+    private static DateTime Stamp(string path) => File.Exists(path) ? File.GetLastWriteTimeUtc(path) : DateTime.MinValue;
+}

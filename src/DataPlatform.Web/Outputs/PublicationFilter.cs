@@ -1,0 +1,178 @@
+using System.Globalization;
+using DataPlatform.Content;
+using DataPlatform.Web.Site;
+
+namespace DataPlatform.Web.Outputs;
+
+/// <summary>
+/// What a visitor filters publications by, as plain query strings
+/// (<c>?year=2021&amp;type=review&amp;label=Funder:+VR&amp;data=yes&amp;q=sars&amp;sort=oldest</c>). The list, its facets,
+/// charts and every export use the same filter, so an export holds exactly what the page shows.
+/// </summary>
+public sealed class PublicationFilter : IListFilter
+{
+    public static readonly IReadOnlyList<string> Sorts = ["newest", "oldest", "title"];
+
+    public const int MaximumQueryLength = 200;
+
+    public string? Year { get; set => field = QueryValues.Blank(value); }
+
+    /// <summary>One of <see cref="PublicationTypes.All"/>.</summary>
+    public string? Type { get; set => field = QueryValues.Blank(value)?.ToLowerInvariant(); }
+
+    /// <summary>Labels as the export writes them (<c>Category: Health</c>); a publication must have every one.</summary>
+    public List<string> Label { get; set; } = [];
+
+    /// <summary><c>yes</c>: only publications with linked data.</summary>
+    public string? Data { get; set => field = QueryValues.Blank(value)?.ToLowerInvariant(); }
+
+    /// <summary>Words that must all be in the title, authors, journal or abstract.</summary>
+    public string? Q { get; set => field = QueryValues.Blank(value); }
+
+    public string? Sort { get; set => field = QueryValues.Blank(value)?.ToLowerInvariant(); }
+
+    public bool IsEmpty => Year is null && Type is null && Labels.Count == 0 && Data is null && Q is null;
+
+    /// <summary>The labels asked for, each once, blanks left out.</summary>
+    public IReadOnlyList<string> Labels => Label.Select(QueryValues.Blank).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    public int? YearNumber => int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        [new("year", Year), new("type", Type), .. Labels.Select(l => new KeyValuePair<string, string?>("label", l)), new("data", Data), new("q", Q), new("sort", Sort)];
+
+    /// <summary>What cannot be understood, as English UI strings with <c>{0}</c> for the value (localized by the caller); empty when all is well.</summary>
+    public IReadOnlyList<(string Message, string Value)> Problems(ResearchOutputs outputs)
+    {
+        var problems = new List<(string, string)>();
+        if (Year is not null && YearNumber is not (>= 1000 and <= 9999))
+        {
+            problems.Add(("The year must be a number like 2021, not “{0}”.", Year));
+        }
+        if (Type is not null && !PublicationTypes.All.Contains(Type))
+        {
+            problems.Add(("There is no publication type “{0}”; choose one from the list.", Type));
+        }
+        foreach (var label in Labels)
+        {
+            if (DataPlatform.Content.Label.Parse(label) is null)
+            {
+                problems.Add(("A label is written as Group: Value, such as Category: Health, not “{0}”.", label));
+            }
+            else if (!outputs.Publications.Any(p => p.Labels.Any(l => l.Key.Equals(label, StringComparison.OrdinalIgnoreCase))))
+            {
+                problems.Add(("No publication has the label “{0}”.", label));
+            }
+        }
+        if (Data is not null && Data != "yes")
+        {
+            problems.Add(("“Has linked data” is data=yes, not “{0}”.", Data));
+        }
+        if (Q is { Length: > MaximumQueryLength })
+        {
+            problems.Add(("The search words can be at most {0} characters.", MaximumQueryLength.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (Sort is not null && !Sorts.Contains(Sort))
+        {
+            problems.Add(("Sort by newest, oldest or title, not “{0}”.", Sort));
+        }
+        return problems;
+    }
+}
+
+/// <summary>One value of a facet with how many publications it would show, and the link that adds or removes it.</summary>
+public sealed record FacetValue(string Value, string Label, int Count, bool Selected, string Url);
+
+/// <summary>A facet: a group of values to filter by (year, type, a label group, linked data).</summary>
+public sealed record Facet(string Key, string Title, IReadOnlyList<FacetValue> Values);
+
+/// <summary>
+/// Filters publications and counts the facets in one pass. A facet's counts are those of the other filters
+/// (choosing 2021 still shows how many there are from 2020), so a count is what its link will show.
+/// </summary>
+public sealed class PublicationQuery
+{
+    private const int YearBit = 1, TypeBit = 2, DataBit = 4, WordsBit = 8;
+
+    public required IReadOnlyList<Publication> Matching { get; init; }
+    public required Dictionary<int, int> Years { get; init; }
+    public required Dictionary<string, int> Types { get; init; }
+    public required int WithData { get; init; }
+
+    /// <summary>Per label group, label value → count.</summary>
+    public required Dictionary<string, Dictionary<string, int>> Labels { get; init; }
+
+    public static PublicationQuery Run(ResearchOutputs outputs, PublicationFilter filter)
+    {
+        var groups = outputs.LabelGroups;
+        var groupBit = groups.Select((g, i) => (g, Bit: 16 << Math.Min(i, 26))).ToDictionary(x => x.g, x => x.Bit, StringComparer.OrdinalIgnoreCase);
+        var wanted = filter.Labels.Select(Label.Parse).OfType<Label>().ToList();
+        var words = (filter.Q ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var year = filter.YearNumber;
+
+        var matching = new List<Publication>();
+        var years = new Dictionary<int, int>();
+        var types = PublicationTypes.All.ToDictionary(t => t, _ => 0);
+        var withData = 0;
+        var labels = groups.ToDictionary(g => g, _ => new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+        foreach (var publication in outputs.Publications)
+        {
+            var failed = 0;
+            if (year is not null && publication.Published?.Year != year)
+            {
+                failed |= YearBit;
+            }
+            if (filter.Type is not null && publication.Type != filter.Type)
+            {
+                failed |= TypeBit;
+            }
+            if (filter.Data == "yes" && !publication.HasData)
+            {
+                failed |= DataBit;
+            }
+            foreach (var label in wanted)
+            {
+                if (!publication.Labels.Any(l => l.Key.Equals(label.Key, StringComparison.OrdinalIgnoreCase)))
+                {
+                    failed |= groupBit.GetValueOrDefault(label.Group, 1 << 30);
+                }
+            }
+            if (words.Length > 0 && !words.All(w => publication.SearchText.Contains(w, StringComparison.Ordinal)))
+            {
+                failed |= WordsBit;
+            }
+            if (failed == 0)
+            {
+                matching.Add(publication);
+            }
+            if ((failed & ~YearBit) == 0 && publication.Published is { } published)
+            {
+                years[published.Year] = years.GetValueOrDefault(published.Year) + 1;
+            }
+            if ((failed & ~TypeBit) == 0)
+            {
+                types[publication.Type]++;
+            }
+            if ((failed & ~DataBit) == 0 && publication.HasData)
+            {
+                withData++;
+            }
+            foreach (var label in publication.Labels)
+            {
+                if ((failed & ~groupBit.GetValueOrDefault(label.Group)) == 0 && labels.TryGetValue(label.Group, out var counts))
+                {
+                    counts[label.Value] = counts.GetValueOrDefault(label.Value) + 1;
+                }
+            }
+        }
+        if (filter.Sort == "oldest")
+        {
+            matching.Reverse();
+        }
+        else if (filter.Sort == "title")
+        {
+            matching.Sort((a, b) => StringComparer.CurrentCultureIgnoreCase.Compare(a.Title, b.Title));
+        }
+        return new PublicationQuery { Matching = matching, Years = years, Types = types, WithData = withData, Labels = labels };
+    }
+}

@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.Text.Json;
+using DataPlatform.Content;
+using DataPlatform.Web.Charts;
+using DataPlatform.Web.Feeds;
+using DataPlatform.Web.Localization;
+using DataPlatform.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace DataPlatform.Web.Outputs;
+
+public sealed class PublicationListViewModel : ListViewModel
+{
+    public required PublicationFilter Filter { get; init; }
+    public required IReadOnlyList<Publication> Publications { get; init; }
+    public required int Matching { get; init; }
+    public required int Total { get; init; }
+    public required IReadOnlyList<Facet> Facets { get; init; }
+    public IReadOnlyList<string> Problems { get; init; } = [];
+    public ChartData? YearChart { get; init; }
+    public ChartData? LabelChart { get; init; }
+
+    /// <summary>Export format → URL of the export of exactly this filter.</summary>
+    public required IReadOnlyList<(string Format, string Url)> Exports { get; init; }
+
+    /// <summary>The list without any filter.</summary>
+    public required string ClearUrl { get; init; }
+}
+
+public sealed class PublicationViewModel : LayoutViewModel
+{
+    public required Publication Publication { get; init; }
+    public required IReadOnlyList<DataItem> DataItems { get; init; }
+    public required string ListUrl { get; init; }
+    public required string AbsoluteUrl { get; init; }
+    public IReadOnlyList<Page> Ancestors { get; init; } = [];
+}
+
+/// <summary>
+/// Publications: a list with facets, charts and exports of exactly what is filtered, a page per record that
+/// reference managers read, and an Atom feed of the newest.
+/// </summary>
+[Bilingual]
+public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayout layout, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+{
+    public const string Section = SectionNames.Publications;
+
+    [HttpGet(Section)]
+    public IActionResult List([FromQuery] PublicationFilter filter, [FromQuery] int? page)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+        var outputs = snapshot.Outputs;
+        var language = layout.Language;
+        var section = snapshot.Section(language, Section);
+        if (section is null && outputs.Publications.Count == 0)
+        {
+            return NotFound();
+        }
+        var problems = filter.Problems(outputs);
+        var query = PublicationQuery.Run(outputs, problems.Count > 0 ? new PublicationFilter() : filter);
+        var matching = problems.Count > 0 ? [] : query.Matching;
+        var baseUrl = language.Localize(AppRoutes.Section(Section));
+        var pager = Pager.Create(matching.Count, page, baseUrl, filter);
+        if (pager is null)
+        {
+            return NotFound();
+        }
+        var model = new PublicationListViewModel
+        {
+            Section = section,
+            Filter = filter,
+            Publications = pager.Slice(matching),
+            Pager = pager,
+            Matching = matching.Count,
+            Total = outputs.Publications.Count,
+            Facets = problems.Count > 0 ? [] : Facets(outputs, filter, query, baseUrl),
+            Problems = problems.Select(p => string.Format(CultureInfo.CurrentCulture, t[p.Message], p.Value)).ToList(),
+            YearChart = problems.Count > 0 ? null : YearChart(matching),
+            LabelChart = problems.Count > 0 ? null : LabelChart(outputs, query),
+            Exports = PublicationExport.ContentTypes.Keys.Select(f => (f, language.Localize($"/{Section}/export.{f}") + filter.ToQueryString())).ToList(),
+            ClearUrl = baseUrl,
+            EmptyText = t["No publications match these filters."],
+            Ancestors = section is null ? [] : snapshot.Ancestors(section),
+        };
+        layout.Apply(model, section?.Title ?? t["Publications"], section?.Meta.Description ?? QueryValues.Blank(section?.Summary));
+        model.Feeds.Add(new AlternateFeed($"{model.Title} – {model.SiteTitle}", layout.Absolute(language.Localize(AppRoutes.Feed(Section)))));
+        if (problems.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            model.NoIndex = true;
+        }
+        else if (!filter.IsEmpty || page > 1)
+        {
+            // Filtered views are for people; search engines get the list and the records.
+            model.NoIndex = true;
+        }
+        return View("~/Views/Publications/List.cshtml", model);
+    }
+
+    [HttpGet(Section + "/export.{format:regex(^(csv|json|bib|ris)$)}")]
+    public IActionResult Export(string format, [FromQuery] PublicationFilter filter)
+    {
+        if (!ModelState.IsValid || filter.Problems(snapshot.Outputs).Count > 0)
+        {
+            return BadRequest();
+        }
+        var language = layout.Language;
+        var publications = PublicationQuery.Run(snapshot.Outputs, filter).Matching;
+        var fileName = $"publications-{clock.GetUtcNow():yyyy-MM-dd}.{format}";
+        return new PublicationExport(publications, format, fileName, p => layout.Absolute(language.Localize(RecordPath(p))));
+    }
+
+    [HttpGet(Section + "/feed.xml")]
+    public IActionResult Feed()
+    {
+        var language = layout.Language;
+        var outputs = snapshot.Outputs;
+        var section = snapshot.Section(language, Section);
+        if (section is null && outputs.Publications.Count == 0)
+        {
+            return NotFound();
+        }
+        var newest = outputs.Publications.Take(20).ToList();
+        var title = $"{section?.Title ?? t["Publications"]} – {layout.SiteTitle(language)}";
+        var feed = AtomFeed.Write(layout.Absolute(language.Localize(AppRoutes.Feed(Section))), layout.Absolute(language.Localize(AppRoutes.Section(Section))), title, language,
+            snapshot.LoadedAt,
+            newest.Select(p => new AtomEntry(layout.Absolute(language.Localize(RecordPath(p))), p.Title, snapshot.LoadedAt, Moment(p.Published),
+                p.Authors.Select(a => a.Full).DefaultIfEmpty(layout.SiteTitle(language)).ToList(), p.Labels.Select(l => l.Key).ToList(),
+                Citation(p))));
+        return File(feed, AtomFeed.ContentType);
+    }
+
+    [HttpGet(Section + "/{id:regex(^[[a-z0-9-]]{{1,80}}$)}")]
+    public IActionResult Record(string id)
+    {
+        var language = layout.Language;
+        if (snapshot.Outputs.Find(id) is not { } publication)
+        {
+            return NotFound();
+        }
+        if (!string.Equals(id, publication.Id, StringComparison.Ordinal))
+        {
+            return RedirectPermanent(language.Localize(RecordPath(publication)));
+        }
+        var model = new PublicationViewModel
+        {
+            Publication = publication,
+            DataItems = publication.Doi is null ? [] : snapshot.Outputs.DataItems.Where(i => i.PublicationId == publication.Id).ToList(),
+            ListUrl = language.Localize(AppRoutes.Section(Section)),
+            AbsoluteUrl = layout.Absolute(language.Localize(RecordPath(publication))),
+            Ancestors = snapshot.Section(language, Section) is { } section ? [.. snapshot.Ancestors(section), section] : [],
+        };
+        layout.Apply(model, publication.Title, Summary(publication.Abstract) ?? Citation(publication));
+        model.OgType = "article";
+        model.JsonLd = JsonLd(publication, model.AbsoluteUrl);
+        return View("~/Views/Publications/Record.cshtml", model);
+    }
+
+    /// <summary>A record's neutral path: <c>/publications/&lt;id&gt;/</c>.</summary>
+    public static string RecordPath(Publication publication) => $"/{Section}/{publication.Id}/";
+
+    /// <summary>"World Dev. 2021;141:105351", as reference lists write it.</summary>
+    public static string Citation(Publication p)
+    {
+        var journal = p.Journal;
+        var text = journal?.Title ?? "";
+        if (p.Published is { } date)
+        {
+            text += (text.Length > 0 ? ". " : "") + date.Year.ToString(CultureInfo.InvariantCulture);
+        }
+        if (journal?.Volume is { } volume)
+        {
+            text += ";" + volume + (journal.Issue is { } issue ? $"({issue})" : "");
+        }
+        if (journal?.Pages is { } pages)
+        {
+            text += ":" + pages;
+        }
+        return text;
+    }
+
+    private static DateTimeOffset? Moment(PartialDate? date) =>
+        date is { } d ? new DateTimeOffset(d.Year, Math.Max(1, d.Month), Math.Max(1, d.Day), 0, 0, 0, TimeSpan.Zero) : null;
+
+    private static string? Summary(string? text) => text is null ? null : text.Length <= 200 ? text : text[..197].TrimEnd() + "…";
+
+    private List<Facet> Facets(ResearchOutputs outputs, PublicationFilter filter, PublicationQuery query, string baseUrl)
+    {
+        string Url(IEnumerable<KeyValuePair<string, string?>> replacing) => baseUrl + filter.ToQueryString(replacing);
+        var facets = new List<Facet>
+        {
+            new("year", t["Year"], query.Years.OrderByDescending(y => y.Key).Select(y =>
+            {
+                var value = y.Key.ToString(CultureInfo.InvariantCulture);
+                var selected = filter.Year == value;
+                return new FacetValue(value, value, y.Value, selected, Url([new("year", selected ? null : value)]));
+            }).ToList()),
+            new("type", t["Type"], query.Types.Where(x => x.Value > 0 || x.Key == filter.Type).Select(x =>
+            {
+                var selected = filter.Type == x.Key;
+                return new FacetValue(x.Key, t["publication type " + x.Key], x.Value, selected, Url([new("type", selected ? null : x.Key)]));
+            }).ToList()),
+        };
+        foreach (var group in outputs.LabelGroups)
+        {
+            var values = query.Labels[group].OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.CurrentCultureIgnoreCase).Select(x =>
+            {
+                var key = $"{group}: {x.Key}";
+                var selected = filter.Labels.Contains(key, StringComparer.OrdinalIgnoreCase);
+                var labels = selected ? filter.Labels.Where(l => !l.Equals(key, StringComparison.OrdinalIgnoreCase)) : filter.Labels.Append(key);
+                return new FacetValue(key, x.Key, x.Value, selected, baseUrl + filter.ToQueryString([new("label", null), .. labels.Select(l => new KeyValuePair<string, string?>("label", l))]));
+            }).ToList();
+            if (values.Count > 0)
+            {
+                facets.Add(new Facet("label", group, values));
+            }
+        }
+        var dataSelected = filter.Data == "yes";
+        facets.Add(new Facet("data", t["Linked data"], [new FacetValue("yes", t["Has linked data"], query.WithData, dataSelected, Url([new("data", dataSelected ? null : "yes")]))]));
+        return facets;
+    }
+
+    /// <summary>Publications per year for the current filter, split by type; every year between the first and last is shown.</summary>
+    private ChartData? YearChart(IReadOnlyList<Publication> matching)
+    {
+        var dated = matching.Where(p => p.Published is not null).ToList();
+        if (dated.Count == 0)
+        {
+            return null;
+        }
+        var first = dated.Min(p => p.Published!.Value.Year);
+        var last = dated.Max(p => p.Published!.Value.Year);
+        var years = Enumerable.Range(first, last - first + 1).ToList();
+        var types = PublicationTypes.All.Where(type => dated.Any(p => p.Type == type)).ToList();
+        var counts = dated.GroupBy(p => (p.Published!.Value.Year, p.Type)).ToDictionary(g => g.Key, g => g.Count());
+        var series = types.Select(type => new ChartSeries(t["publication type " + type], years.Select(y => (double)counts.GetValueOrDefault((y, type))).ToList())).ToList();
+        var description = string.Format(CultureInfo.CurrentCulture, t["{0} publications from {1} to {2}; the most, {3}, in {4}."], dated.Count, first, last,
+            years.Max(y => types.Sum(type => counts.GetValueOrDefault((y, type)))), years.MaxBy(y => types.Sum(type => counts.GetValueOrDefault((y, type)))));
+        return new ChartData(t["Publications per year"], description, t["Year"], t["Publications"], years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(), series)
+        {
+            Stacked = true,
+        };
+    }
+
+    /// <summary>The ten most common values of the first label group that is not the type (Category, Funder, …).</summary>
+    private ChartData? LabelChart(ResearchOutputs outputs, PublicationQuery query)
+    {
+        var group = outputs.LabelGroups.FirstOrDefault(g => !g.Equals("Type", StringComparison.OrdinalIgnoreCase));
+        if (group is null || query.Labels[group].Count == 0)
+        {
+            return null;
+        }
+        var top = query.Labels[group].OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(10).ToList();
+        var title = string.Format(CultureInfo.CurrentCulture, t["Most common: {0}"], group);
+        var description = string.Format(CultureInfo.CurrentCulture, t["The {0} most common values of {1}; the first is {2} with {3} publications."], top.Count, group, top[0].Key, top[0].Value);
+        return new ChartData(title, description, group, t["Publications"], top.Select(x => x.Key).ToList(), [new ChartSeries(t["Publications"], top.Select(x => (double)x.Value).ToList())])
+        {
+            Horizontal = true,
+        };
+    }
+
+    private static string JsonLd(Publication p, string url)
+    {
+        var data = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "ScholarlyArticle",
+            ["@id"] = p.DoiUrl ?? url,
+            ["url"] = url,
+            ["headline"] = p.Title.Length > 110 ? p.Title[..110] : p.Title,
+            ["name"] = p.Title,
+            ["author"] = p.Authors.Select(a => new Dictionary<string, object?>
+            {
+                ["@type"] = "Person", ["name"] = a.Full, ["familyName"] = a.Family, ["givenName"] = a.Given,
+                ["sameAs"] = a.Orcid is null ? null : $"https://orcid.org/{a.Orcid}",
+            }).ToList(),
+            ["datePublished"] = p.Published?.Iso,
+            ["isPartOf"] = p.Journal?.Title is null ? null : new Dictionary<string, object?>
+            {
+                ["@type"] = "Periodical", ["name"] = p.Journal.Title, ["issn"] = p.Journal.Issn,
+            },
+            ["volumeNumber"] = p.Journal?.Volume,
+            ["issueNumber"] = p.Journal?.Issue,
+            ["pagination"] = p.Journal?.Pages,
+            ["abstract"] = p.Abstract,
+            ["sameAs"] = new[] { p.DoiUrl, p.Pmid is null ? null : $"https://pubmed.ncbi.nlm.nih.gov/{p.Pmid}/" }.OfType<string>().ToList(),
+            ["keywords"] = p.Labels.Count == 0 ? null : string.Join(", ", p.Labels.Select(l => l.Value)),
+        };
+        return JsonSerializer.Serialize(data, PageMetadataJson.Options);
+    }
+}
