@@ -52,8 +52,21 @@ public static class ListFilterExtensions
     /// </summary>
     public static string ToQueryString(this IListFilter filter, params IEnumerable<KeyValuePair<string, string?>> replacing)
     {
-        var replaced = replacing.ToList();
-        var values = filter.ToQuery().Where(v => !replaced.Any(r => r.Key == v.Key)).Concat(replaced).Where(v => v.Value is not null);
-        return QueryString.Create(values).Value ?? "";
+        var replaced = replacing.ToLookup(r => r.Key, StringComparer.Ordinal);
+        var values = new List<KeyValuePair<string, string?>>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        // In the filter's own order, so a link differs from the page's URL only where it changes a value.
+        foreach (var pair in filter.ToQuery().Concat(replaced.SelectMany(r => r)))
+        {
+            if (!replaced.Contains(pair.Key))
+            {
+                values.Add(pair);
+            }
+            else if (done.Add(pair.Key))
+            {
+                values.AddRange(replaced[pair.Key]);
+            }
+        }
+        return QueryString.Create(values.Where(v => v.Value is not null)).Value ?? "";
     }
 }
