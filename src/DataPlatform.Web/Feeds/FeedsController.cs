@@ -73,7 +73,43 @@ public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layou
         return File(buffer.ToArray(), "application/xml; charset=utf-8");
     }
 
+    /// <summary>
+    /// The publication records, each with its Swedish alternate, in a sitemap of their own: a large export has more
+    /// records than one sitemap may list with the pages (50,000 URLs), so it lists the first 50,000 records.
+    /// </summary>
+    [HttpGet("publications/sitemap.xml")]
+    public IActionResult PublicationsSitemap()
+    {
+        const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        const string xhtml = "http://www.w3.org/1999/xhtml";
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("urlset", ns);
+            xml.WriteAttributeString("xmlns", "xhtml", null, xhtml);
+            foreach (var publication in snapshot.Outputs.Publications.Take(50_000))
+            {
+                var path = $"/{SectionNames.Publications}/{publication.Id}/";
+                xml.WriteStartElement("url", ns);
+                xml.WriteElementString("loc", ns, layout.Absolute(path));
+                foreach (var language in SiteLanguage.All)
+                {
+                    xml.WriteStartElement("xhtml", "link", xhtml);
+                    xml.WriteAttributeString("rel", "alternate");
+                    xml.WriteAttributeString("hreflang", language.Code);
+                    xml.WriteAttributeString("href", layout.Absolute(language.Localize(path)));
+                    xml.WriteEndElement();
+                }
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        return File(buffer.ToArray(), "application/xml; charset=utf-8");
+    }
+
     [HttpGet("robots.txt")]
-    public IActionResult Robots() => Content($"User-agent: *\nAllow: /\nDisallow: /staff/\n\nSitemap: {layout.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8");
+    public IActionResult Robots() => Content($"User-agent: *\nAllow: /\nDisallow: /staff/\n\nSitemap: {layout.Absolute(AppRoutes.Sitemap)}\n"
+        + (snapshot.Outputs.Publications.Count > 0 ? $"Sitemap: {layout.Absolute(AppRoutes.PublicationsSitemap)}\n" : ""), "text/plain; charset=utf-8");
 
 }

@@ -44,7 +44,12 @@ public sealed class SearchController(SearchService search, ContentSnapshot snaps
         var language = layout.Language;
         var query = SearchService.Clean(q);
         var sections = snapshot.Pages.Where(p => p.Kind == PageKind.Section && p.Language == language)
-            .Select(p => (Value: p.Section, p.Title)).Distinct().OrderBy(s => s.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
+            .Select(p => (Value: p.Section, p.Title)).Distinct().ToList();
+        if (snapshot.Outputs.Publications.Count > 0 && !sections.Any(s => s.Value == SectionNames.Publications))
+        {
+            sections.Add((SectionNames.Publications, t["Publications"]));
+        }
+        sections = sections.OrderBy(s => s.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
         section = string.IsNullOrWhiteSpace(section) ? null : section.Trim();
         if (!ModelState.IsValid)
         {

@@ -10,6 +10,9 @@ using NpgsqlTypes;
 
 namespace DataPlatform.Web.Search;
 
+/// <summary>One row of the search index: a page, or a publication record in one language.</summary>
+public sealed record SearchDocument(string Url, string Language, string Section, string Title, string Summary, string Tags, Func<string> Body, DateTimeOffset? Published, string Hash);
+
 /// <summary>What one synchronisation of the search index did.</summary>
 public sealed record IndexReport(int Pages, int Upserted, int Deleted, TimeSpan Elapsed);
 
@@ -36,8 +39,8 @@ public static partial class SearchIndex
     public static async Task<IndexReport> SyncAsync(NpgsqlDataSource dataSource, ContentSnapshot snapshot, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var pages = snapshot.Pages.Where(p => p.SourcePath.Length > 0).ToList();
-        var wanted = pages.ToDictionary(p => p.Url, Hash, StringComparer.Ordinal);
+        var pages = Documents(snapshot).ToList();
+        var wanted = pages.ToDictionary(p => p.Url, p => p.Hash, StringComparer.Ordinal);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -71,14 +74,14 @@ public static partial class SearchIndex
                         content_hash = excluded.content_hash, indexed_at = now()
                     """);
                 command.Parameters.Add(new NpgsqlParameter { Value = page.Url });
-                command.Parameters.Add(new NpgsqlParameter { Value = page.Language.Code });
-                command.Parameters.Add(new NpgsqlParameter { Value = SectionOf(page) });
+                command.Parameters.Add(new NpgsqlParameter { Value = page.Language });
+                command.Parameters.Add(new NpgsqlParameter { Value = page.Section });
                 command.Parameters.Add(new NpgsqlParameter { Value = Clean(page.Title) });
-                command.Parameters.Add(new NpgsqlParameter { Value = Clean(page.Meta.Description ?? page.Summary) });
-                command.Parameters.Add(new NpgsqlParameter { Value = Clean(string.Join(' ', page.Meta.Tags)) });
-                command.Parameters.Add(new NpgsqlParameter { Value = Clean(PlainText(page.Html)) });
-                command.Parameters.Add(new NpgsqlParameter { Value = (object?)page.Date?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-                command.Parameters.Add(new NpgsqlParameter { Value = wanted[page.Url] });
+                command.Parameters.Add(new NpgsqlParameter { Value = Clean(page.Summary) });
+                command.Parameters.Add(new NpgsqlParameter { Value = Clean(page.Tags) });
+                command.Parameters.Add(new NpgsqlParameter { Value = Clean(page.Body()) });
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)page.Published?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+                command.Parameters.Add(new NpgsqlParameter { Value = page.Hash });
                 batch.BatchCommands.Add(command);
             }
             await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -91,6 +94,31 @@ public static partial class SearchIndex
         }
         await transaction.CommitAsync(cancellationToken);
         return new IndexReport(pages.Count, changed.Count, removed.Length, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Everything search finds: the content pages (not those made up for missing sections), and every publication
+    /// in both languages, under the section <c>publications</c>.
+    /// </summary>
+    public static IEnumerable<SearchDocument> Documents(ContentSnapshot snapshot)
+    {
+        foreach (var page in snapshot.Pages.Where(p => p.SourcePath.Length > 0))
+        {
+            yield return new SearchDocument(page.Url, page.Language.Code, SectionOf(page), page.Title, page.Meta.Description ?? page.Summary,
+                string.Join(' ', page.Meta.Tags), () => PlainText(page.Html), page.Date, Hash(page));
+        }
+        foreach (var publication in snapshot.Outputs.Publications)
+        {
+            var tags = string.Join(' ', publication.Labels.Select(l => l.Value));
+            var summary = string.Join(", ", publication.Authors.Take(10).Select(a => a.Cited)) + (publication.Journal?.Title is { } journal ? ". " + journal : "");
+            var published = publication.Published is { } d ? new DateTimeOffset(d.Year, Math.Max(1, d.Month), Math.Max(1, d.Day), 0, 0, 0, TimeSpan.Zero) : (DateTimeOffset?)null;
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', publication.Title, summary, tags, publication.Abstract, published?.UtcTicks))))[..32];
+            foreach (var language in SiteLanguage.All)
+            {
+                yield return new SearchDocument(language.Localize($"/{SectionNames.Publications}/{publication.Id}/"), language.Code, SectionNames.Publications,
+                    publication.Title, summary, tags, () => publication.Abstract ?? "", published, hash);
+            }
+        }
     }
 
     /// <summary>The section a page is filed under in search; pages at the root are "pages".</summary>

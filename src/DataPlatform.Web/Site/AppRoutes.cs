@@ -23,6 +23,7 @@ public static class AppRoutes
     public const string OpenSearch = "/opensearch.xml";
     public const string Sitemap = "/sitemap.xml";
     public const string Robots = "/robots.txt";
+    public const string PublicationsSitemap = "/" + SectionNames.Publications + "/sitemap.xml";
     public const string CatalogSchema = "/schemas/catalog.schema.json";
     public const string Staff = "/staff/";
 
@@ -55,7 +56,7 @@ public static class AppRoutes
     ];
 
     /// <summary>Fixed paths that exist once, not per language.</summary>
-    public static readonly IReadOnlyList<string> Neutral = [Sitemap, Robots, CatalogSchema, "/healthz", "/readyz", "/version", Staff];
+    public static readonly IReadOnlyList<string> Neutral = [Sitemap, PublicationsSitemap, Robots, CatalogSchema, "/healthz", "/readyz", "/version", Staff];
 
     public static bool IsAppRoute(string path, ContentSnapshot snapshot)
     {

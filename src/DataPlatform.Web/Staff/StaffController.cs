@@ -39,11 +39,14 @@ public sealed class SubmissionDetailViewModel : LayoutViewModel
 public sealed class ContentReportViewModel : LayoutViewModel
 {
     public required CheckReport? Report { get; init; }
+
+    /// <summary>Research-output exports fetched from URLs, and how their last fetch went.</summary>
+    public IReadOnlyList<Outputs.FetchStatus> Fetches { get; init; } = [];
 }
 
 /// <summary>The staff workspace: the submissions list with filters and search, each submission's detail and workflow, exports, and the editors' content report.</summary>
 [Route("staff"), Authorize(Policy = StaffExtensions.StaffPolicy)]
-public sealed class StaffController(PortalDbContext db, SubmissionReview review, UserManager<StaffUser> users, PortalLayout layout, ContentStartup content) : Controller
+public sealed class StaffController(PortalDbContext db, SubmissionReview review, UserManager<StaffUser> users, PortalLayout layout, ContentStartup content, Outputs.OutputsFetcher fetcher) : Controller
 {
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
@@ -189,7 +192,7 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
 
     /// <summary>The editors' view of the content: the check's errors and warnings, and the translation table.</summary>
     [HttpGet("content")]
-    public IActionResult ContentReport() => View(Staff(new ContentReportViewModel { Report = content.Report }, "Content report"));
+    public IActionResult ContentReport() => View(Staff(new ContentReportViewModel { Report = content.Report, Fetches = fetcher.Status }, "Content report"));
 
     private async Task<IActionResult> Result(Guid id, ChangeResult result, CancellationToken cancellationToken) => result switch
     {

@@ -11,7 +11,12 @@ public sealed class PublicationsTests(PublicationsTests.OutputsPortal portal) : 
 {
     public sealed class OutputsPortal : PortalFixture
     {
-        protected override Task<PortalFactory> CreateAsync() => PortalFactory.CreateAsync(Fixtures.Path("outputs"));
+        protected override async Task<PortalFactory> CreateAsync()
+        {
+            var factory = await PortalFactory.CreateAsync(Fixtures.Path("outputs"));
+            await factory.WaitForSearchIndexAsync();
+            return factory;
+        }
     }
 
     private readonly HttpClient _client = portal.Client;
@@ -237,5 +242,25 @@ public sealed class PublicationsTests(PublicationsTests.OutputsPortal portal) : 
     {
         Assert.Contains("/publications/", (await Html.GetAsync(_client, "/")).QuerySelectorAll(".main-nav a").Select(a => a.GetAttribute("href")));
         Assert.Contains("/sv/publications/", (await Html.GetAsync(_client, "/sv/")).QuerySelectorAll(".main-nav a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task Publications_are_in_site_search_with_their_own_section()
+    {
+        var document = await Html.GetAsync(_client, "/sv/search/?q=flounder&section=publications");
+
+        Assert.Equal(["/sv/publications/aaa111/"], document.QuerySelectorAll(".search-result-title a").Select(a => a.GetAttribute("href")));
+        Assert.Contains(document.QuerySelectorAll("select[name=section] option"), o => o.GetAttribute("value") == "publications" && o.TextContent == "Publikationer");
+    }
+
+    [Fact]
+    public async Task Record_pages_are_in_their_own_sitemap_which_robots_txt_names()
+    {
+        var sitemap = XDocument.Parse(await _client.GetStringAsync("/publications/sitemap.xml"));
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+        Assert.Equal(5, sitemap.Root!.Elements(ns + "url").Count());
+        Assert.Equal("http://localhost/publications/aaa111/", sitemap.Root.Elements(ns + "url").First().Element(ns + "loc")!.Value);
+        Assert.Contains("Sitemap: http://localhost/publications/sitemap.xml", await _client.GetStringAsync("/robots.txt"), StringComparison.Ordinal);
     }
 }
