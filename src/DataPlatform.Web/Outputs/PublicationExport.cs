@@ -30,7 +30,7 @@ public sealed class PublicationExport(IReadOnlyList<Publication> publications, s
         response.ContentType = ContentTypes[format];
         response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName, FileNameStar = fileName }.ToString();
         var cancel = context.HttpContext.RequestAborted;
-        await using var body = response.Body;
+        var body = response.Body;
         switch (format)
         {
             case "json":
@@ -54,8 +54,11 @@ public sealed class PublicationExport(IReadOnlyList<Publication> publications, s
 
     private async Task WriteCsvAsync(Stream body, CancellationToken cancel)
     {
+        // The writer writes synchronously, which the server does not allow on a response: it writes into a buffer
+        // that goes out, asynchronously, every thousand records.
+        using var buffer = new MemoryStream();
         // A byte-order mark so spreadsheet programs read UTF-8 (å, ä, ö); cells starting with = + - @ are escaped (formula injection).
-        await using var csv = CsvWriter.Create(body, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true);
+        var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true);
         csv.WriteHeader(["id", "title", "authors", "type", "published", "journal", "volume", "issue", "pages", "doi", "pmid", "pmc", "labels", "has_data", "url"]);
         var count = 0;
         foreach (var p in publications)
@@ -67,10 +70,23 @@ public sealed class PublicationExport(IReadOnlyList<Publication> publications, s
             ]);
             if (++count % 1000 == 0)
             {
-                await csv.FlushAsync(cancel);
+                await SendAsync();
             }
         }
-        await csv.FlushAsync(cancel);
+        // Disposing writes what the writer still holds into the buffer.
+        csv.Dispose();
+        await SendAsync(flush: false);
+
+        async Task SendAsync(bool flush = true)
+        {
+            if (flush)
+            {
+                csv.Flush();
+            }
+            buffer.Position = 0;
+            await buffer.CopyToAsync(body, cancel);
+            buffer.SetLength(0);
+        }
     }
 
     private async Task WriteJsonAsync(Stream body, CancellationToken cancel)

@@ -43,6 +43,10 @@ public sealed class PageQualityTests(BrowserPortal fixture)
                 pages.Add($"not-found-{language}", prefix + "/no-such-page/");
                 pages.Add($"catalog-{language}", prefix + "/data-sources/?keyword=sequences");
                 pages.Add($"catalog-entry-{language}", prefix + "/services/technical-environment/");
+                pages.Add($"publications-{language}", prefix + "/publications/");
+                pages.Add($"publications-filtered-{language}", prefix + "/publications/?year=2020&label=Category%3A+Health&q=vaccine");
+                pages.Add($"publication-{language}", prefix + "/publications/44a461149ac34464b639e5263b01da57/");
+                pages.Add($"datasets-{language}", prefix + "/datasets/");
             }
             pages.Add("staff-signin", "/staff/signin");
             pages.Add("staff-list", "staff:/staff/");
