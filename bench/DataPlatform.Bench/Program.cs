@@ -6,6 +6,7 @@ using DataPlatform.Bench;
 //   dotnet run -c Release --project bench/DataPlatform.Bench -- forms --url U --db C  form submissions under load
 //   dotnet run -c Release --project bench/DataPlatform.Bench -- http --web DLL --db C  pages against nginx with wrk
 //   … -- catalog --web DLL --db C                                                  5,000 catalogue entries: load, filtered pages
+//   … -- outputs --web DLL --db C                                                  50,000 publications: load, memory, filtered pages, CSV export
 //   … -- generate DIR N; … -- memory --web DLL --db C --content DIR                 the portal's memory on a big tree
 // scripts/bench runs all of them with a private PostgreSQL.
 // Each prints a table and writes JSON under bench/out/ so runs can be compared.
@@ -24,6 +25,9 @@ switch (mode)
         break;
     case "catalog":
         await CatalogBenchmark.RunAsync(rest);
+        break;
+    case "outputs":
+        await OutputsBenchmark.RunAsync(rest);
         break;
     case "generate":
         SyntheticContent.Generate(rest[0], int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture));

@@ -16,9 +16,10 @@ public static class OutputsFile
     public static List<Publication>? ReadPublications(byte[] json, string file, List<Diagnostic> diagnostics)
     {
         var publications = new List<Publication>();
+        var pool = new Pool();
         var ok = ReadRecords(json, "publications", file, diagnostics, (record, index, line) =>
         {
-            if (ReadPublication(record, index, line, file, diagnostics) is { } publication)
+            if (ReadPublication(record, index, line, file, pool, diagnostics) is { } publication)
             {
                 publications.Add(publication);
             }
@@ -75,7 +76,21 @@ public static class OutputsFile
         return ok ? items : null;
     }
 
-    private static Publication? ReadPublication(JsonElement record, int index, int line, string file, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// One copy of each name, journal and label across a file: the same authors, journals and labels recur in thousands
+    /// of records, and 50,000 records held a copy each of every one.
+    /// </summary>
+    private sealed class Pool
+    {
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Label?> _labels = new(StringComparer.Ordinal);
+
+        public string? Text(string? text) => text is null ? null : _strings.TryGetValue(text, out var pooled) ? pooled : _strings[text] = text;
+
+        public Label? Label(string key) => _labels.TryGetValue(key, out var label) ? label : _labels[key] = Content.Label.Parse(key);
+    }
+
+    private static Publication? ReadPublication(JsonElement record, int index, int line, string file, Pool pool, List<Diagnostic> diagnostics)
     {
         var iuid = Text(record, "iuid");
         var doi = Doi.Normalize(Text(record, "doi"));
@@ -103,7 +118,7 @@ public static class OutputsFile
         var labels = new List<Label>();
         if (record.TryGetProperty("labels", out var labelObject) && labelObject.ValueKind == JsonValueKind.Object)
         {
-            labels.AddRange(labelObject.EnumerateObject().Select(p => Label.Parse(p.Name)).OfType<Label>().DistinctBy(l => l.Key));
+            labels.AddRange(labelObject.EnumerateObject().Select(p => pool.Label(p.Name)).OfType<Label>().DistinctBy(l => l.Key));
         }
         var xrefs = new List<CrossReference>();
         if (record.TryGetProperty("xrefs", out var xrefArray) && xrefArray.ValueKind == JsonValueKind.Array)
@@ -111,7 +126,7 @@ public static class OutputsFile
             xrefs.AddRange(xrefArray.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object)
                 .Select(x => (Db: Text(x, "db"), Key: Text(x, "key"), Description: Text(x, "description")))
                 .Where(x => x.Db is not null && x.Key is not null)
-                .Select(x => new CrossReference(x.Db!, x.Key!, x.Description)));
+                .Select(x => new CrossReference(pool.Text(x.Db)!, x.Key!, x.Description)));
         }
         var authors = new List<Author>();
         if (record.TryGetProperty("authors", out var authorArray) && authorArray.ValueKind == JsonValueKind.Array)
@@ -119,7 +134,7 @@ public static class OutputsFile
             authors.AddRange(authorArray.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.Object)
                 .Select(a => (Family: Text(a, "family"), Given: Text(a, "given"), Initials: Text(a, "initials"), Orcid: Text(a, "orcid")))
                 .Where(a => a.Family is not null)
-                .Select(a => new Author(a.Family!, a.Given, a.Initials, a.Orcid)));
+                .Select(a => new Author(pool.Text(a.Family)!, pool.Text(a.Given), pool.Text(a.Initials), a.Orcid)));
         }
         var originalType = Text(record, "type") ?? labels.FirstOrDefault(l => l.Group.Equals("Type", StringComparison.OrdinalIgnoreCase))?.Value;
         var publishedText = Text(record, "published");
@@ -131,7 +146,7 @@ public static class OutputsFile
         Journal? journal = null;
         if (record.TryGetProperty("journal", out var j) && j.ValueKind == JsonValueKind.Object)
         {
-            journal = new Journal(Text(j, "title"), Text(j, "issn"), Text(j, "volume"), Text(j, "issue"), Text(j, "pages"));
+            journal = new Journal(pool.Text(Text(j, "title")), pool.Text(Text(j, "issn")), pool.Text(Text(j, "volume")), pool.Text(Text(j, "issue")), Text(j, "pages"));
         }
         return new Publication
         {
@@ -139,7 +154,7 @@ public static class OutputsFile
             Title = title ?? doi ?? id,
             Authors = authors,
             Type = PublicationTypes.Normalize(originalType),
-            OriginalType = originalType,
+            OriginalType = pool.Text(originalType),
             Published = published,
             Journal = journal,
             Abstract = Text(record, "abstract"),

@@ -72,7 +72,7 @@ public sealed record Journal(string? Title, string? Issn, string? Volume, string
 public sealed record Label(string Group, string Value)
 {
     /// <summary>The label as the export and the filter URLs write it: <c>Category: Health</c>.</summary>
-    public string Key => $"{Group}: {Value}";
+    public string Key { get; } = $"{Group}: {Value}";
 
     public static Label? Parse(string text)
     {
@@ -128,7 +128,14 @@ public sealed record Publication
     public string? OriginalType { get; init; }
     public PartialDate? Published { get; init; }
     public Journal? Journal { get; init; }
-    public string? Abstract { get; init; }
+    /// <summary>Kept as UTF-8 (half the memory of a string for the 50,000 abstracts of a large export); read when shown or exported.</summary>
+    public string? Abstract
+    {
+        get => _abstract is null ? null : System.Text.Encoding.UTF8.GetString(_abstract);
+        init => _abstract = value is null ? null : System.Text.Encoding.UTF8.GetBytes(value);
+    }
+
+    private readonly byte[]? _abstract;
 
     /// <summary>Bare and lower case: <c>10.1016/j.worlddev.2020.105351</c>.</summary>
     public string? Doi { get; init; }
@@ -141,9 +148,6 @@ public sealed record Publication
 
     /// <summary>Cross-references to data repositories, and the data items of the datasets export for this paper.</summary>
     public IReadOnlyList<DataLink> Data { get; init; } = [];
-
-    /// <summary>Title, authors, journal and abstract in lower case, for the word filter.</summary>
-    public string SearchText { get; init; } = "";
 
     public bool HasData => Data.Count > 0;
 

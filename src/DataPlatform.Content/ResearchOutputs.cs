@@ -1,5 +1,8 @@
 namespace DataPlatform.Content;
 
+/// <summary>What the facets of one publication count: its year (0: unknown), type (index in <see cref="PublicationTypes.All"/>), linked data and labels (indexes in <see cref="ResearchOutputs.Labels"/>).</summary>
+public sealed record PublicationFacts(int Year, int Type, bool HasData, int[] Labels);
+
 /// <summary>
 /// The publications and the data they made available, normalised, merged and linked: publications newest
 /// first, by id; data items with their paper's record; the repository vocabulary. Immutable, part of a snapshot.
@@ -7,17 +10,39 @@ namespace DataPlatform.Content;
 public sealed class ResearchOutputs
 {
     private readonly Dictionary<string, Publication> _byId;
+    private readonly Dictionary<string, int> _labelIds;
 
     public static ResearchOutputs Empty { get; } = new([], [], RepositoryVocabulary.Empty);
 
-    public ResearchOutputs(IReadOnlyList<Publication> publications, IReadOnlyList<DataItem> dataItems, RepositoryVocabulary repositories)
+    public ResearchOutputs(IReadOnlyList<Publication> publications, IReadOnlyList<DataItem> dataItems, RepositoryVocabulary repositories, WordIndex? words = null)
     {
         Publications = publications;
+        Words = words ?? WordIndex.Empty;
+        LabelGroups = publications.SelectMany(p => p.Labels.Select(l => l.Group).Distinct(StringComparer.OrdinalIgnoreCase))
+            .GroupBy(g => g, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        // Facets count by numbers, not strings: every label, type and year of each publication as an index, once per load.
+        var groupIndex = LabelGroups.Select((g, i) => (g, i)).ToDictionary(x => x.g, x => x.i, StringComparer.OrdinalIgnoreCase);
+        var labels = new List<Label>();
+        var labelIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        Facts = publications.Select(p => new PublicationFacts(
+            p.Published?.Year ?? 0,
+            Math.Max(0, IndexOf(PublicationTypes.All, p.Type)),
+            p.HasData,
+            p.Labels.Select(l =>
+            {
+                if (!labelIds.TryGetValue(l.Key, out var id))
+                {
+                    id = labelIds[l.Key] = labels.Count;
+                    labels.Add(l);
+                }
+                return id;
+            }).ToArray())).ToList();
+        Labels = labels;
+        LabelGroupOf = labels.Select(l => groupIndex[l.Group]).ToArray();
+        _labelIds = labelIds;
         DataItems = dataItems;
         Repositories = repositories;
         _byId = publications.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
-        LabelGroups = publications.SelectMany(p => p.Labels.Select(l => l.Group).Distinct(StringComparer.OrdinalIgnoreCase))
-            .GroupBy(g => g, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
     }
 
     /// <summary>Newest first; a date known only to the month or year sorts before the dated ones of that month or year.</summary>
@@ -31,6 +56,36 @@ public sealed class ResearchOutputs
     public IReadOnlyList<string> LabelGroups { get; }
 
     public Publication? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The words of each publication's title, authors, journal, abstract and DOI, by its position in <see cref="Publications"/>.</summary>
+    public WordIndex Words { get; }
+
+    /// <summary>Whether any publication has the label (<c>Category: Health</c>).</summary>
+    public bool HasLabel(string key) => _labelIds.ContainsKey(key);
+
+    /// <summary>The index of a label in <see cref="Labels"/>; -1 when no publication has it.</summary>
+    public int LabelId(string key) => _labelIds.GetValueOrDefault(key, -1);
+
+    /// <summary>Every label found, each once.</summary>
+    public IReadOnlyList<Label> Labels { get; }
+
+    /// <summary>Per label (by index), its group's index in <see cref="LabelGroups"/>.</summary>
+    public IReadOnlyList<int> LabelGroupOf { get; }
+
+    /// <summary>Per publication (by position), what the facets count.</summary>
+    public IReadOnlyList<PublicationFacts> Facts { get; }
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == value)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /// <summary>
     /// Publications from every source merged (same id or DOI: the first kept, the others' labels and
@@ -82,15 +137,11 @@ public sealed class ResearchOutputs
             {
                 links.Add(new DataLink(item.Repository.Length > 0 ? item.Repository : item.Kind, item.Accession, item.Url, item.Description));
             }
-            merged[i] = publication with
-            {
-                Data = links.DistinctBy(l => (l.Repository, l.Accession, l.Url)).ToList(),
-                SearchText = string.Join('\n', [publication.Title, .. publication.Authors.Select(a => a.Full), publication.Journal?.Title, publication.Abstract, publication.Doi])
-                    .ToLowerInvariant(),
-            };
+            merged[i] = publication with { Data = links.DistinctBy(l => (l.Repository, l.Accession, l.Url)).ToList() };
         }
         merged.Sort((a, b) => Comparer<PartialDate?>.Default.Compare(b.Published, a.Published) is var c && c != 0 ? c : string.CompareOrdinal(a.Title, b.Title));
-        return new ResearchOutputs(merged, linkedItems, repositories);
+        var words = WordIndex.Build(merged, p => [p.Title, .. p.Authors.Select(a => a.Full), p.Journal?.Title, p.Abstract, p.Doi]);
+        return new ResearchOutputs(merged, linkedItems, repositories, words);
     }
 
     private static Publication Merge(Publication first, Publication second) => new()

@@ -59,7 +59,7 @@ public sealed class PublicationFilter : IListFilter
             {
                 problems.Add(("A label is written as Group: Value, such as Category: Health, not “{0}”.", label));
             }
-            else if (!outputs.Publications.Any(p => p.Labels.Any(l => l.Key.Equals(label, StringComparison.OrdinalIgnoreCase))))
+            else if (!outputs.HasLabel(label))
             {
                 problems.Add(("No publication has the label “{0}”.", label));
             }
@@ -105,66 +105,79 @@ public sealed class PublicationQuery
     public static PublicationQuery Run(ResearchOutputs outputs, PublicationFilter filter)
     {
         var groups = outputs.LabelGroups;
-        var groupBit = groups.Select((g, i) => (g, Bit: 16 << Math.Min(i, 26))).ToDictionary(x => x.g, x => x.Bit, StringComparer.OrdinalIgnoreCase);
-        var wanted = filter.Labels.Select(Label.Parse).OfType<Label>().ToList();
-        var words = (filter.Q ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var year = filter.YearNumber;
+        // A bit per filter part; label groups from bit 4 on, so a label facet counts with the other groups' labels applied.
+        int GroupBit(int group) => 16 << Math.Min(group, 26);
+        var wanted = filter.Labels.Select(outputs.LabelId).ToArray();
+        var words = filter.Q is null ? null : outputs.Words.Match(filter.Q);
+        var year = filter.YearNumber ?? 0;
+        var type = filter.Type is null ? -1 : PublicationTypes.All.ToList().IndexOf(filter.Type);
+        var onlyData = filter.Data == "yes";
 
         var matching = new List<Publication>();
         var years = new Dictionary<int, int>();
-        var types = PublicationTypes.All.ToDictionary(t => t, _ => 0);
+        var types = new int[PublicationTypes.All.Count];
+        var labelCounts = new int[outputs.Labels.Count];
         var withData = 0;
-        var labels = groups.ToDictionary(g => g, _ => new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
-        foreach (var publication in outputs.Publications)
+        for (var i = 0; i < outputs.Facts.Count; i++)
         {
+            var facts = outputs.Facts[i];
             var failed = 0;
-            if (year is not null && publication.Published?.Year != year)
+            if (year != 0 && facts.Year != year)
             {
                 failed |= YearBit;
             }
-            if (filter.Type is not null && publication.Type != filter.Type)
+            if (type >= 0 && facts.Type != type)
             {
                 failed |= TypeBit;
             }
-            if (filter.Data == "yes" && !publication.HasData)
+            if (onlyData && !facts.HasData)
             {
                 failed |= DataBit;
             }
             foreach (var label in wanted)
             {
-                if (!publication.Labels.Any(l => l.Key.Equals(label.Key, StringComparison.OrdinalIgnoreCase)))
+                if (label < 0 || Array.IndexOf(facts.Labels, label) < 0)
                 {
-                    failed |= groupBit.GetValueOrDefault(label.Group, 1 << 30);
+                    failed |= label < 0 ? 1 << 30 : GroupBit(outputs.LabelGroupOf[label]);
                 }
             }
-            if (words.Length > 0 && !words.All(w => publication.SearchText.Contains(w, StringComparison.Ordinal)))
+            if (words is not null && !words[i])
             {
                 failed |= WordsBit;
             }
             if (failed == 0)
             {
-                matching.Add(publication);
+                matching.Add(outputs.Publications[i]);
             }
-            if ((failed & ~YearBit) == 0 && publication.Published is { } published)
+            if ((failed & ~YearBit) == 0 && facts.Year != 0)
             {
-                years[published.Year] = years.GetValueOrDefault(published.Year) + 1;
+                years[facts.Year] = years.GetValueOrDefault(facts.Year) + 1;
             }
             if ((failed & ~TypeBit) == 0)
             {
-                types[publication.Type]++;
+                types[facts.Type]++;
             }
-            if ((failed & ~DataBit) == 0 && publication.HasData)
+            if ((failed & ~DataBit) == 0 && facts.HasData)
             {
                 withData++;
             }
-            foreach (var label in publication.Labels)
+            foreach (var label in facts.Labels)
             {
-                if ((failed & ~groupBit.GetValueOrDefault(label.Group)) == 0 && labels.TryGetValue(label.Group, out var counts))
+                if ((failed & ~GroupBit(outputs.LabelGroupOf[label])) == 0)
                 {
-                    counts[label.Value] = counts.GetValueOrDefault(label.Value) + 1;
+                    labelCounts[label]++;
                 }
             }
         }
+        var labels = groups.ToDictionary(g => g, _ => new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+        for (var label = 0; label < labelCounts.Length; label++)
+        {
+            if (labelCounts[label] > 0)
+            {
+                labels[groups[outputs.LabelGroupOf[label]]][outputs.Labels[label].Value] = labelCounts[label];
+            }
+        }
+        var typeCounts = PublicationTypes.All.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => types[x.i]);
         if (filter.Sort == "oldest")
         {
             matching.Reverse();
@@ -173,6 +186,6 @@ public sealed class PublicationQuery
         {
             matching.Sort((a, b) => StringComparer.CurrentCultureIgnoreCase.Compare(a.Title, b.Title));
         }
-        return new PublicationQuery { Matching = matching, Years = years, Types = types, WithData = withData, Labels = labels };
+        return new PublicationQuery { Matching = matching, Years = years, Types = typeCounts, WithData = withData, Labels = labels };
     }
 }

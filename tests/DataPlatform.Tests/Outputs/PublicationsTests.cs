@@ -40,6 +40,8 @@ public sealed class PublicationsTests(PublicationsTests.OutputsPortal portal) : 
     [InlineData("/publications/?year=2021&type=journal-article&label=Funder%3A+VR&q=genomes", 1)]
     [InlineData("/sv/publications/?year=2019", 1)]
     [InlineData("/publications/?q=nothing+like+this", 0)]
+    [InlineData("/publications/?q=genom+flound", 1)]
+    [InlineData("/publications/?q=%21%21%21", 5)]
     public async Task Filters_combine_as_query_strings_with_the_number_matching(string url, int expected)
     {
         var document = await Html.GetAsync(_client, url);
