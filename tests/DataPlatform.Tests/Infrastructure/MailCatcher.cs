@@ -42,20 +42,20 @@ public sealed class MailCatcher : IDisposable
             RedirectStandardError = true,
         };
         var catcher = new MailCatcher(Process.Start(info) ?? throw new InvalidOperationException("python3 -m aiosmtpd did not start; install python3-aiosmtpd"), port);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+        await Eventually.TrueAsync(async () =>
         {
             try
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, port);
-                return catcher;
+                return true;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
+            catch (SocketException)
             {
-                await Task.Delay(100);
+                return false;
             }
-        }
+        }, "the mail catcher listening", seconds: 10, pollMilliseconds: 100);
+        return catcher;
     }
 
     public static int FreePort()

@@ -103,27 +103,28 @@ public sealed class PortalProcess : IAsyncDisposable
     public async Task WaitUntilReadyAsync()
     {
         using var client = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (_process.HasExited)
+            await Eventually.TrueAsync(async () =>
             {
-                throw new InvalidOperationException($"The portal exited with {_process.ExitCode}:\n{Log}");
-            }
-            try
-            {
-                if ((await client.GetAsync(BaseUrl + "/readyz")).IsSuccessStatusCode)
+                if (_process.HasExited)
                 {
-                    return;
+                    throw new InvalidOperationException($"The portal exited with {_process.ExitCode}:\n{Log}");
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(200);
+                try
+                {
+                    return (await client.GetAsync(BaseUrl + "/readyz")).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // not listening yet
+                }
+            }, "the portal becoming ready", seconds: 60, pollMilliseconds: 200);
         }
-        throw new TimeoutException($"The portal did not become ready within 60 s:\n{Log}");
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}:\n{Log}", e);
+        }
     }
 
     /// <summary>Runs a command of the app (<c>staff add …</c>) with this portal's settings.</summary>
