@@ -27,6 +27,12 @@ public static class AppRoutes
     public const string CatalogSchema = "/schemas/catalog.schema.json";
     public const string Staff = "/staff/";
 
+    /// <summary>The privacy page: content, not the app's, so the layout links it only when the content has it.</summary>
+    public const string Privacy = "/privacy/";
+
+    /// <summary>Whether the content has a page at a neutral path in some language (the other language's shows as a fallback).</summary>
+    public static bool HasPage(this ContentSnapshot snapshot, string neutralPath) => SiteLanguage.All.Any(l => snapshot.Find(l.Localize(neutralPath)) is not null);
+
     /// <summary>A section's Atom feed.</summary>
     public static string Feed(string section) => $"/{section}/feed.xml";
 

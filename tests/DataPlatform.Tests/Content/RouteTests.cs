@@ -57,6 +57,23 @@ public sealed partial class RouteTests(SitePortal portal) : IClassFixture<SitePo
         Assert.DoesNotContain("sv/sitemap.xml", patterns);
     }
 
+    /// <summary>Fixture sites where one language has almost nothing: every link the layout, lists and pages generate answers.</summary>
+    [Theory]
+    [InlineData("site")]
+    [InlineData("outputs")]
+    [InlineData("dirs")]
+    public async Task No_link_the_portal_generates_leads_to_a_404_on_a_fixture_site(string fixture)
+    {
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Path(fixture), fixture == "dirs"
+            ? new Dictionary<string, string?> { ["Content:Layout"] = "Directories", ["Content:Directories:en"] = "english", ["Content:Directories:sv"] = "svenska" }
+            : null);
+
+        var result = await SiteCrawler.CrawlAsync(factory.CreatePlainClient(), "/", "/sv/");
+
+        Assert.Empty(result.Broken);
+        Assert.True(result.HtmlPages.Count > 10, $"only {result.HtmlPages.Count} pages crawled");
+    }
+
     /// <summary>The concrete paths of a pattern: parameters constrained to a list of words give one path per word; other parameters none.</summary>
     private static IEnumerable<string> Paths(RoutePattern pattern)
     {
