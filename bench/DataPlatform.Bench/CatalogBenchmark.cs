@@ -14,7 +14,7 @@ public static class CatalogBenchmark
 {
     public static async Task RunAsync(string[] args)
     {
-        string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+        string Arg(string name, string fallback) => args.Arg(name, fallback);
         var web = Path.GetFullPath(Arg("--web", ""));
         var db = Arg("--db", "");
         var count = int.Parse(Arg("--entries", "5000"), CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ public static partial class FormsLoad
 
     public static async Task RunAsync(string[] args)
     {
-        string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+        string Arg(string name, string fallback) => args.Arg(name, fallback);
         var url = Arg("--url", "http://127.0.0.1:5090").TrimEnd('/');
         var db = Arg("--db", "");
         var seconds = int.Parse(Arg("--seconds", "60"), CultureInfo.InvariantCulture);

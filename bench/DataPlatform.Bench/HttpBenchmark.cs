@@ -31,7 +31,7 @@ public static partial class HttpBenchmark
 
     public static async Task RunAsync(string[] args)
     {
-        string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+        string Arg(string name, string fallback) => args.Arg(name, fallback);
         var web = Path.GetFullPath(Arg("--web", ""));
         var db = Arg("--db", "");
         var content = Arg("--content", "content");

@@ -15,7 +15,7 @@ public static class OutputsBenchmark
 {
     public static async Task RunAsync(string[] args)
     {
-        string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+        string Arg(string name, string fallback) => args.Arg(name, fallback);
         var web = Path.GetFullPath(Arg("--web", ""));
         var db = Arg("--db", "");
         var count = int.Parse(Arg("--records", "50000"), CultureInfo.InvariantCulture);

@@ -33,7 +33,7 @@ switch (mode)
         SyntheticContent.Generate(rest[0], int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture));
         break;
     case "memory":
-        string Arg(string name) => rest.SkipWhile(a => a != name).Skip(1).First();
+        string Arg(string name) => rest.Arg(name);
         var rss = await HttpBenchmark.MemoryAsync(Path.GetFullPath(Arg("--web")), Arg("--db"), Path.GetFullPath(Arg("--content")), 5094);
         Console.WriteLine($"Portal memory (RSS) serving {Arg("--content")}, after one request of each measured page: {rss:0} MB");
         await File.WriteAllTextAsync(Path.Combine("bench", "out", "memory.json"), System.Text.Json.JsonSerializer.Serialize(new { content = Arg("--content"), rss_mb = Math.Round(rss) }, Report.Indented));

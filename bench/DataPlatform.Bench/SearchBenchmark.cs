@@ -16,7 +16,7 @@ public static class SearchBenchmark
 {
     public static async Task RunAsync(string[] args)
     {
-        string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+        string Arg(string name, string fallback) => args.Arg(name, fallback);
         var db = Arg("--db", "");
         var pages = int.Parse(Arg("--pages", "10000"), CultureInfo.InvariantCulture);
         var queries = int.Parse(Arg("--queries", "1000"), CultureInfo.InvariantCulture);

@@ -24,6 +24,8 @@ public sealed class PublicationExport(IReadOnlyList<Publication> publications, s
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var response = context.HttpContext.Response;
@@ -70,81 +72,61 @@ public sealed class PublicationExport(IReadOnlyList<Publication> publications, s
             ]);
             if (++count % 1000 == 0)
             {
-                await SendAsync();
+                csv.Flush();
+                await DrainAsync(buffer, body, cancel);
             }
         }
         // Disposing writes what the writer still holds into the buffer.
         csv.Dispose();
-        await SendAsync(flush: false);
-
-        async Task SendAsync(bool flush = true)
-        {
-            if (flush)
-            {
-                csv.Flush();
-            }
-            buffer.Position = 0;
-            await buffer.CopyToAsync(body, cancel);
-            buffer.SetLength(0);
-        }
+        await DrainAsync(buffer, body, cancel);
     }
 
     private async Task WriteJsonAsync(Stream body, CancellationToken cancel)
     {
-        await using var json = new Utf8JsonWriter(body, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // As for CSV: the serializer writes synchronously, into a buffer that goes out asynchronously.
+        using var buffer = new MemoryStream();
+        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOptions.Encoder });
         json.WriteStartArray();
         var count = 0;
         foreach (var p in publications)
         {
-            json.WriteStartObject();
-            json.WriteString("id", p.Id);
-            json.WriteString("title", p.Title);
-            json.WriteStartArray("authors");
-            foreach (var author in p.Authors)
+            JsonSerializer.Serialize(json, new
             {
-                json.WriteStartObject();
-                json.WriteString("family", author.Family);
-                json.WriteString("given", author.Given);
-                json.WriteString("orcid", author.Orcid);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteString("type", p.Type);
-            json.WriteString("original_type", p.OriginalType);
-            json.WriteString("published", p.Published?.Iso);
-            json.WriteString("journal", p.Journal?.Title);
-            json.WriteString("volume", p.Journal?.Volume);
-            json.WriteString("issue", p.Journal?.Issue);
-            json.WriteString("pages", p.Journal?.Pages);
-            json.WriteString("doi", p.Doi);
-            json.WriteString("pmid", p.Pmid);
-            json.WriteString("pmc", p.Pmc);
-            json.WriteString("abstract", p.Abstract);
-            json.WriteStartArray("labels");
-            foreach (var label in p.Labels)
-            {
-                json.WriteStringValue(label.Key);
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("data");
-            foreach (var link in p.Data)
-            {
-                json.WriteStartObject();
-                json.WriteString("repository", link.Repository);
-                json.WriteString("accession", link.Accession);
-                json.WriteString("url", link.Url);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteString("url", recordUrl(p));
-            json.WriteEndObject();
+                id = p.Id,
+                title = p.Title,
+                authors = p.Authors.Select(a => new { family = a.Family, given = a.Given, orcid = a.Orcid }),
+                type = p.Type,
+                original_type = p.OriginalType,
+                published = p.Published?.Iso,
+                journal = p.Journal?.Title,
+                volume = p.Journal?.Volume,
+                issue = p.Journal?.Issue,
+                pages = p.Journal?.Pages,
+                doi = p.Doi,
+                pmid = p.Pmid,
+                pmc = p.Pmc,
+                @abstract = p.Abstract,
+                labels = p.Labels.Select(l => l.Key),
+                data = p.Data.Select(d => new { repository = d.Repository, accession = d.Accession, url = d.Url }),
+                url = recordUrl(p),
+            }, JsonOptions);
             if (++count % 500 == 0)
             {
-                await json.FlushAsync(cancel);
+                json.Flush();
+                await DrainAsync(buffer, body, cancel);
             }
         }
         json.WriteEndArray();
-        await json.FlushAsync(cancel);
+        json.Flush();
+        await DrainAsync(buffer, body, cancel);
+    }
+
+    /// <summary>Sends what a writer put in the buffer and empties it, so the buffer never holds more than one batch.</summary>
+    private static async Task DrainAsync(MemoryStream buffer, Stream body, CancellationToken cancel)
+    {
+        buffer.Position = 0;
+        await buffer.CopyToAsync(body, cancel);
+        buffer.SetLength(0);
     }
 
     private async Task WriteEachAsync(StreamWriter writer, Func<Publication, string> record, CancellationToken cancel)
