@@ -165,4 +165,18 @@ public sealed class OutputsLoadTests
         Assert.Equal(("data/publications.json", 3, Severity.Error), (error.File, error.Line, error.Severity));
         Assert.EndsWith("the previous data is kept.", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_edited_export_reloads_like_all_content()
+    {
+        var root = Fixtures.Copy("outputs");
+        using var store = new ContentStore(new ContentOptions { Root = root, ReloadDebounceMilliseconds = 50 });
+        store.Start();
+        Assert.Equal(5, store.Current.Outputs.Publications.Count);
+
+        File.WriteAllText(Path.Combine(root, "data", "publications.json"), """{"publications": [{"iuid": "new1", "title": "Only this one", "published": "2024-00-00"}]}""");
+
+        await Eventually.TrueAsync(() => store.Current.Outputs.Publications.Count == 1, "reloading the edited export");
+        Assert.Equal("Only this one", store.Current.Outputs.Find("new1")!.Title);
+    }
 }
