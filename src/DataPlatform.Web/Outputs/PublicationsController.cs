@@ -31,7 +31,6 @@ public sealed class PublicationListViewModel : ListViewModel
 public sealed class PublicationViewModel : LayoutViewModel
 {
     public required Publication Publication { get; init; }
-    public required IReadOnlyList<DataItem> DataItems { get; init; }
     public required string ListUrl { get; init; }
     public required string AbsoluteUrl { get; init; }
     public IReadOnlyList<Page> Ancestors { get; init; } = [];
@@ -61,8 +60,8 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
             return NotFound();
         }
         var problems = filter.Problems(outputs);
-        var query = PublicationQuery.Run(outputs, problems.Count > 0 ? new PublicationFilter() : filter);
-        var matching = problems.Count > 0 ? [] : query.Matching;
+        var query = problems.Count > 0 ? null : PublicationQuery.Run(outputs, filter);
+        var matching = query?.Matching ?? [];
         var baseUrl = language.Localize(AppRoutes.Section(Section));
         var pager = Pager.Create(matching.Count, page, baseUrl, filter);
         if (pager is null)
@@ -77,10 +76,10 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
             Pager = pager,
             Matching = matching.Count,
             Total = outputs.Publications.Count,
-            Facets = problems.Count > 0 ? [] : Facets(outputs, filter, query, baseUrl),
+            Facets = query is null ? [] : Facets(outputs, filter, query, baseUrl),
             Problems = problems.Select(p => string.Format(CultureInfo.CurrentCulture, t[p.Message], p.Value)).ToList(),
-            YearChart = problems.Count > 0 ? null : YearChart(matching),
-            LabelChart = problems.Count > 0 ? null : LabelChart(outputs, query),
+            YearChart = query is null ? null : YearChart(matching),
+            LabelChart = query is null ? null : LabelChart(outputs, query),
             Exports = PublicationExport.ContentTypes.Keys.Select(f => (f, language.Localize($"/{Section}/export.{f}") + filter.ToQueryString())).ToList(),
             ClearUrl = baseUrl,
             EmptyText = t["No publications match these filters."],
@@ -149,7 +148,6 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         var model = new PublicationViewModel
         {
             Publication = publication,
-            DataItems = publication.Doi is null ? [] : snapshot.Outputs.DataItems.Where(i => i.PublicationId == publication.Id).ToList(),
             ListUrl = language.Localize(AppRoutes.Section(Section)),
             AbsoluteUrl = layout.Absolute(language.Localize(RecordPath(publication))),
             Ancestors = snapshot.Section(language, Section) is { } section ? [.. snapshot.Ancestors(section), section] : [],
