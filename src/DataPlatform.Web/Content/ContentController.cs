@@ -25,7 +25,10 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
         {
             return ServeFile(file);
         }
-        if (!path.EndsWith('/') && snapshot.Find(path + "/") is not null || snapshot.Redirects.ContainsKey(path + "/"))
+        var language = SiteLanguage.FromPath(path);
+        // A page (or its other language's, shown as the fallback) asked for without its trailing slash.
+        if (!path.EndsWith('/') && (snapshot.Find(path + "/") is not null || snapshot.Find(language.Other.Localize(language.Neutral(path + "/"))) is not null
+            || snapshot.Redirects.ContainsKey(path + "/")))
         {
             return RedirectPermanent(path + "/" + Request.QueryString);
         }
@@ -34,7 +37,6 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
             return RedirectPermanent(target);
         }
 
-        var language = SiteLanguage.FromPath(path);
         var found = snapshot.Find(path);
         var isFallback = false;
         if (found is null && path.EndsWith('/'))
@@ -89,7 +91,16 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
             Related = page.Kind == PageKind.Page && page.Section == SectionNames.Highlights ? Related(page) : [],
             RegistrationClosed = page.Meta.RegistrationDeadline is { } deadline && deadline < clock.GetUtcNow(),
         };
-        return layout.Apply(model, page, language);
+        layout.Apply(model, page, language);
+        if (page.Kind == PageKind.Home)
+        {
+            // Feed readers look for feeds at the site's address.
+            foreach (var section in SectionNames.WithFeeds)
+            {
+                layout.AddFeed(model, section);
+            }
+        }
+        return model;
     }
 
     /// <summary>Other highlights in the same language that share tags with this one: most shared tags first, then newest.</summary>

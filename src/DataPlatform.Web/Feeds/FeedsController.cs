@@ -35,6 +35,60 @@ public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layou
         return File(feed, AtomFeed.ContentType);
     }
 
+    /// <summary>
+    /// Hugo's RSS 2.0 feeds, for the subscribers of sites moved over: <c>/index.xml</c> (every page, newest first) and
+    /// <c>/&lt;section&gt;/index.xml</c> for every section with pages, in each language.
+    /// </summary>
+    [HttpGet("index.xml"), HttpGet("{section:regex(^[[a-z0-9_-]]+$)}/index.xml"), Bilingual]
+    public IActionResult Rss(string? section)
+    {
+        var language = layout.Language;
+        var pages = (section is null ? snapshot.Pages.Where(p => p.Language == language && p.Kind == PageKind.Page) : snapshot.PagesIn(language, section))
+            .Where(p => p.SourcePath.Length > 0).OrderByDescending(p => p.Date ?? p.LastModified).ThenBy(p => p.Url, StringComparer.Ordinal).Take(20).ToList();
+        var home = snapshot.Home(language);
+        var sectionPage = section is null ? home : snapshot.Section(language, section);
+        if (sectionPage is null || (section is not null && pages.Count == 0))
+        {
+            return NotFound();
+        }
+        static string Date(DateTimeOffset value) => value.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture);
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("rss");
+            xml.WriteAttributeString("version", "2.0");
+            xml.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
+            xml.WriteStartElement("channel");
+            xml.WriteElementString("title", section is null ? layout.SiteTitle(language) : $"{sectionPage.Title} – {layout.SiteTitle(language)}");
+            xml.WriteElementString("link", layout.Absolute(sectionPage.Url));
+            xml.WriteElementString("description", sectionPage.Meta.Description ?? sectionPage.Title);
+            xml.WriteElementString("language", language.Code);
+            xml.WriteElementString("lastBuildDate", Date(pages.Select(p => p.Date ?? p.LastModified).Max() ?? snapshot.LoadedAt));
+            xml.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
+            xml.WriteAttributeString("href", layout.Absolute(Request.Path.Value ?? "/index.xml"));
+            xml.WriteAttributeString("rel", "self");
+            xml.WriteAttributeString("type", "application/rss+xml");
+            xml.WriteEndElement();
+            foreach (var page in pages)
+            {
+                xml.WriteStartElement("item");
+                xml.WriteElementString("title", page.Title);
+                xml.WriteElementString("link", layout.Absolute(page.Url));
+                xml.WriteElementString("guid", layout.Absolute(page.Url));
+                if ((page.Date ?? page.LastModified) is { } date)
+                {
+                    xml.WriteElementString("pubDate", Date(date));
+                }
+                xml.WriteElementString("description", page.Summary);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+        return File(buffer.ToArray(), "application/rss+xml; charset=utf-8");
+    }
+
     [HttpGet("sitemap.xml")]
     public IActionResult Sitemap()
     {

@@ -21,6 +21,9 @@ public static class AppRoutes
     public const string HighlightTags = "/" + SectionNames.Highlights + "/tags/";
     public const string HighlightAuthors = "/" + SectionNames.Highlights + "/authors/";
     public const string OpenSearch = "/opensearch.xml";
+
+    /// <summary>Hugo's RSS feed of the whole site (sections have theirs at <c>/&lt;section&gt;/index.xml</c>).</summary>
+    public const string Rss = "/index.xml";
     public const string Sitemap = "/sitemap.xml";
     public const string Robots = "/robots.txt";
     public const string PublicationsSitemap = "/" + SectionNames.Publications + "/sitemap.xml";
@@ -49,7 +52,7 @@ public static class AppRoutes
     public static readonly IReadOnlyList<string> Bilingual =
     [
         Search, Contact, ContactThanks, SuggestEvent, SuggestEventThanks, SuggestHighlight, SuggestHighlightThanks, PastEvents, Calendar,
-        HighlightTags, HighlightAuthors, OpenSearch,
+        HighlightTags, HighlightAuthors, OpenSearch, Rss,
         .. SectionNames.WithFeeds.Select(Feed),
     ];
 
@@ -91,6 +94,11 @@ public static class AppRoutes
         if (parts is [SectionNames.Datasets])
         {
             return snapshot.Outputs.DataItems.Count > 0;
+        }
+        // Hugo's section feeds exist for every section with pages.
+        if (parts is [var feedSection, "index.xml"])
+        {
+            return snapshot.PagesIn(language, feedSection).Any();
         }
         // /events/<slug>/event.ics exists for every event page.
         if (parts is [SectionNames.Events, var eventSlug, "event.ics"])

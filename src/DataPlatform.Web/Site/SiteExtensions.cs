@@ -80,6 +80,27 @@ public static partial class SiteExtensions
 
     public static void UsePageCache(this WebApplication app) => app.UseMiddleware<PageCacheMiddleware>();
 
+    /// <summary>A path with repeated slashes (<c>/resources//data_sources/</c>) redirects permanently to the path with single ones, as web servers in front of static sites do.</summary>
+    public static void UseSingleSlashPaths(this WebApplication app) => app.Use((context, next) =>
+    {
+        var path = context.Request.Path.Value;
+        if (path is null || !path.Contains("//", StringComparison.Ordinal))
+        {
+            return next(context);
+        }
+        var single = new System.Text.StringBuilder(path.Length);
+        foreach (var c in path)
+        {
+            if (c != '/' || single.Length == 0 || single[^1] != '/')
+            {
+                single.Append(c);
+            }
+        }
+        context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+        context.Response.Headers.Location = (context.Request.PathBase + single.ToString()).ToString() + context.Request.QueryString;
+        return Task.CompletedTask;
+    });
+
     /// <summary>
     /// Fingerprinted assets (<c>/css/site.xbwrxhyl3c.css</c>) never change under their name: a year, immutable.
     /// A published app gets this from its static-asset manifest already; a build run from its output

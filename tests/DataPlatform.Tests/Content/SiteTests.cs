@@ -127,4 +127,15 @@ public sealed class SiteTests(SitePortal portal) : IClassFixture<SitePortal>
         Assert.NotNull(document.QuerySelector("h1"));
         Assert.DoesNotContain("Exception", document.Body!.TextContent, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/", "/highlights/feed.xml", "/news/feed.xml", "/events/feed.xml")]
+    [InlineData("/sv/", "/sv/highlights/feed.xml", "/sv/news/feed.xml", "/sv/events/feed.xml")]
+    public async Task The_home_page_announces_its_languages_feeds(string url, string highlights, string news, string events)
+    {
+        var feeds = (await Html.GetAsync(_client, url)).QuerySelectorAll("link[rel=alternate][type='application/atom+xml']")
+            .Select(l => new Uri(l.GetAttribute("href")!).AbsolutePath).ToList();
+
+        Assert.Equal([highlights, news, events], feeds);
+    }
 }
