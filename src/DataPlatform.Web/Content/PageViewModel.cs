@@ -8,9 +8,6 @@ public sealed class PageViewModel : LayoutViewModel
 {
     public required Page Page { get; init; }
 
-    /// <summary>True when the page is shown in place of a translation that does not exist yet.</summary>
-    public bool IsFallback { get; init; }
-
     public IReadOnlyList<Page> Ancestors { get; init; } = [];
 
     /// <summary>For section pages: this page of the section's listing.</summary>

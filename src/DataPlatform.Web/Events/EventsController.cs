@@ -55,7 +55,9 @@ public sealed class EventsController(ContentSnapshot snapshot, PortalLayout layo
         }
         var language = layout.Language;
         var now = clock.GetUtcNow();
-        var all = past ? EventsQuery.Past(snapshot, language, now) : EventsQuery.Upcoming(snapshot, language, now);
+        // A language without an events section yet shows the other language's events, with the not-translated notice.
+        var content = snapshot.Section(language, SectionNames.Events) is null && snapshot.Section(language.Other, SectionNames.Events) is not null ? language.Other : language;
+        var all = past ? EventsQuery.Past(snapshot, content, now) : EventsQuery.Upcoming(snapshot, content, now);
         var problems = filter.Problems();
         var matching = problems.Count > 0 ? [] : all.Where(filter.Matches).ToList();
         var baseUrl = language.Localize(past ? "/events/past/" : "/events/");
@@ -64,7 +66,7 @@ public sealed class EventsController(ContentSnapshot snapshot, PortalLayout layo
         {
             return NotFound();
         }
-        var section = snapshot.Section(language, SectionNames.Events);
+        var section = snapshot.Section(content, SectionNames.Events);
         var model = new EventsViewModel
         {
             Section = section,
@@ -85,7 +87,8 @@ public sealed class EventsController(ContentSnapshot snapshot, PortalLayout layo
         };
         var title = past ? t["Past events"].Value : section?.Title ?? t["Events"].Value;
         layout.Apply(model, title, section?.Meta.Description ?? QueryValues.Blank(section?.Summary));
-        if (section is not null)
+        model.IsFallback = content != language;
+        if (section is not null && content == language)
         {
             layout.AddFeed(model, SectionNames.Events);
         }

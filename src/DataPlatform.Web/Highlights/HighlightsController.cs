@@ -24,44 +24,58 @@ public sealed class HighlightsController(ContentSnapshot snapshot, PortalLayout 
     [HttpGet("highlights")]
     public IActionResult List([FromQuery] int? page)
     {
-        var language = layout.Language;
-        var section = snapshot.Section(language, Section);
-        if (section is null || !ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            return ModelState.IsValid ? NotFound() : BadRequest();
+            return BadRequest();
         }
-        var all = snapshot.PagesIn(language, Section).OrderByDescending(p => p.Date).ThenBy(p => p.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return ListView(section, all, page, section.Url, section.Title, snapshot.Ancestors(section));
+        if (Highlights() is not var (section, content, _))
+        {
+            return NotFound();
+        }
+        var all = snapshot.PagesIn(content, Section).OrderByDescending(p => p.Date).ThenBy(p => p.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
+        return ListView(section, all, page, layout.Language.Localize(AppRoutes.Section(Section)), section.Title, snapshot.Ancestors(section));
+    }
+
+    /// <summary>
+    /// The highlights section in the page's language; when that language has none yet, the other language's, whose
+    /// lists are shown with the not-translated notice (so the language switcher and menus never lead to a 404).
+    /// </summary>
+    private (Page Section, SiteLanguage Content, bool IsFallback)? Highlights()
+    {
+        var language = layout.Language;
+        return snapshot.Section(language, Section) is { } own ? (own, language, false)
+            : snapshot.Section(language.Other, Section) is { } other ? (other, language.Other, true)
+            : null;
     }
 
     [HttpGet("highlights/{taxonomy:regex(^(tags|authors)$)}")]
     public IActionResult Terms(string taxonomy)
     {
         var language = layout.Language;
-        var section = snapshot.Section(language, Section);
-        if (section is null)
+        if (Highlights() is not var (section, content, isFallback))
         {
             return NotFound();
         }
-        var terms = snapshot.Terms(language, Section, taxonomy).Values
+        var terms = snapshot.Terms(content, Section, taxonomy).Values
             .OrderByDescending(term => term.Pages.Count).ThenBy(term => term.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         var model = new TermsViewModel { Terms = terms, BaseUrl = language.Localize($"/{Section}/{taxonomy}/"), Ancestors = [.. snapshot.Ancestors(section), section] };
-        return View("Terms", layout.Apply(model, taxonomy == "tags" ? t["Tags"] : t["Authors"]));
+        layout.Apply(model, taxonomy == "tags" ? t["Tags"] : t["Authors"]);
+        model.IsFallback = isFallback;
+        return View("Terms", model);
     }
 
     [HttpGet("highlights/{taxonomy:regex(^(tags|authors)$)}/{slug}")]
     public IActionResult Term(string taxonomy, string slug, [FromQuery] int? page)
     {
         var language = layout.Language;
-        var section = snapshot.Section(language, Section);
-        if (section is null || !snapshot.Terms(language, Section, taxonomy).TryGetValue(slug, out var term))
+        if (Highlights() is not var (section, content, _) || !snapshot.Terms(content, Section, taxonomy).TryGetValue(slug, out var term))
         {
             return NotFound();
         }
         var heading = string.Format(System.Globalization.CultureInfo.CurrentCulture,
             taxonomy == "tags" ? t["Highlights tagged “{0}”"] : t["Highlights by {0}"], term.Name);
         var result = ListView(section, term.Pages, page, language.Localize(AppRoutes.HighlightTerm(taxonomy, term.Slug)), heading, [.. snapshot.Ancestors(section), section]);
-        if (result is ViewResult { Model: ListViewModel model } && !snapshot.Terms(language.Other, Section, taxonomy).ContainsKey(slug))
+        if (result is ViewResult { Model: ListViewModel model } && !snapshot.Terms(content.Other, Section, taxonomy).ContainsKey(slug) && content == language)
         {
             // Tags are words, so they differ between languages: without the same tag there, switch to the other language's tag index.
             model.SwitchUrl = language.Other.Localize($"/{Section}/{taxonomy}/");
@@ -86,6 +100,7 @@ public sealed class HighlightsController(ContentSnapshot snapshot, PortalLayout 
             Ancestors = ancestors,
         };
         layout.Apply(model, title, section.Meta.Description ?? QueryValues.Blank(section.Summary));
+        model.IsFallback = section.Language != layout.Language;
         layout.AddFeed(model, Section);
         return View("List", model);
     }

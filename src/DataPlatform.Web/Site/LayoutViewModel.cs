@@ -28,6 +28,9 @@ public class LayoutViewModel
     /// <summary>The request path, for marking the current menu entry.</summary>
     public string CurrentPath { get; set; } = "/";
 
+    /// <summary>True when the page (or list) is shown in the other language because this language has none yet; a notice says so.</summary>
+    public bool IsFallback { get; set; }
+
     /// <summary>Keep search engines away (fallback pages, forms' confirmation pages, errors).</summary>
     public bool NoIndex { get; set; }
 

@@ -69,4 +69,20 @@ public sealed class HugoSiteTests(HugoSiteTests.SitePortal portal) : IClassFixtu
         Assert.DoesNotContain(links, l => l.Contains("/sv/", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/no-such-section/index.xml")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("/sv/highlights/", "Highlights", 3)]
+    [InlineData("/sv/highlights/tags/genomics/", "Datanyheter med taggen ”Genomics”", 3)]
+    [InlineData("/sv/highlights/authors/asa-oberg/", "Datanyheter av Åsa Öberg", 3)]
+    [InlineData("/sv/events/", "Events", 1)]
+    public async Task A_language_without_a_section_shows_the_other_languages_list_with_a_notice(string url, string heading, int items)
+    {
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Path("sparse"));
+        var document = await Html.GetAsync(factory.CreatePlainClient(), url);
+
+        Assert.Equal(heading, document.QuerySelector("h1")!.TextContent);
+        Assert.Equal(items, document.QuerySelectorAll(".page-card").Length);
+        Assert.Equal("Den här sidan är inte översatt till svenska än. Nedan visas den engelska versionen.", document.QuerySelector(".notice-translation")!.TextContent.Trim());
+        Assert.Equal("sv", document.DocumentElement.GetAttribute("lang"));
+    }
 }

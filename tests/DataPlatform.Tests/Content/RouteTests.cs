@@ -60,6 +60,7 @@ public sealed partial class RouteTests(SitePortal portal) : IClassFixture<SitePo
     /// <summary>Fixture sites where one language has almost nothing: every link the layout, lists and pages generate answers.</summary>
     [Theory]
     [InlineData("site")]
+    [InlineData("sparse")]
     [InlineData("outputs")]
     [InlineData("dirs")]
     public async Task No_link_the_portal_generates_leads_to_a_404_on_a_fixture_site(string fixture)
