@@ -16,10 +16,13 @@ namespace DataPlatform.Content;
 /// </summary>
 public static partial class PageParser
 {
-    /// <summary>The one Markdown pipeline: tables, heading IDs, auto-links, footnotes and the rest of Markdig's extras; raw HTML allowed.</summary>
+    /// <summary>
+    /// The one Markdown pipeline: tables, heading IDs, auto-links, footnotes and the rest of Markdig's extras; raw HTML
+    /// allowed. Not Markdig's front-matter extension: the portal splits the front matter off itself, and the extension
+    /// took a body that starts with a <c>---</c> rule for a second front matter and dropped its text.
+    /// </summary>
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseAdvancedExtensions()
-        .UseYamlFrontMatter()
         .Build();
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

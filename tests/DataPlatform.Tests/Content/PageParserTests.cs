@@ -22,6 +22,15 @@ public class PageParserTests
     }
 
     [Fact]
+    public void A_body_that_starts_with_a_rule_keeps_all_its_text()
+    {
+        var parsed = Parse("---\ntitle: Rules\n---\n---\nStill here.\n\n---\n\nMore text.\n");
+
+        Assert.Equal("Rules", parsed.FrontMatter!.Title);
+        Assert.Equal("<hr />\n<p>Still here.</p>\n<hr />\n<p>More text.</p>\n", parsed.Html);
+    }
+
+    [Fact]
     public void Front_matter_after_line_one_is_an_error_naming_the_line()
     {
         var parsed = Parse("\n\n---\ntitle: Late\n---\nBody\n");
