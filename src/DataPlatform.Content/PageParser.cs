@@ -150,8 +150,10 @@ public static partial class PageParser
         }
 
         var html = document.ToHtml(Pipeline);
-        var summary = frontMatter.Summary ?? frontMatter.Description
-            ?? (firstParagraph?.Inline is null ? "" : Truncate(Whitespace().Replace(InlineText(firstParagraph.Inline), " ").Trim(), 300));
+        // A summary written in front matter may use Markdown, as in Hugo: lists, search and feeds show its text, never its syntax.
+        var summary = (frontMatter.Summary ?? frontMatter.Description) is { } written
+            ? Whitespace().Replace(Markdown.ToPlainText(written, Pipeline), " ").Trim()
+            : firstParagraph?.Inline is null ? "" : Truncate(Whitespace().Replace(InlineText(firstParagraph.Inline), " ").Trim(), 300);
         return new ParsedFile(frontMatter, CompactText.Compress(System.Text.Encoding.UTF8.GetBytes(html)), headings, summary, links, diagnostics, split.Yaml ?? "");
     }
 

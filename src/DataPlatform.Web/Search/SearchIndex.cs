@@ -33,8 +33,11 @@ public static partial class SearchIndex
     [GeneratedRegex(@"\s+")]
     private static partial Regex Space();
 
-    /// <summary>The page's text without markup, for indexing and snippets.</summary>
-    public static string PlainText(string html) => Space().Replace(WebUtility.HtmlDecode(Tag().Replace(html, " ")), " ").Trim();
+    [GeneratedRegex("<a class=\"heading-anchor\"[^>]*>#</a>")]
+    private static partial Regex HeadingAnchor();
+
+    /// <summary>The page's text without markup (nor the headings' "#" anchors), for indexing and snippets.</summary>
+    public static string PlainText(string html) => Space().Replace(WebUtility.HtmlDecode(Tag().Replace(HeadingAnchor().Replace(html, " "), " ")), " ").Trim();
 
     public static async Task<IndexReport> SyncAsync(NpgsqlDataSource dataSource, ContentSnapshot snapshot, CancellationToken cancellationToken)
     {

@@ -31,6 +31,23 @@ public class PageParserTests
     }
 
     [Fact]
+    public void A_summary_in_markdown_is_kept_as_its_text()
+    {
+        var parsed = Parse("---\ntitle: S\nsummary: \"**Bold** and [a link](/x/) with _emphasis_\"\n---\nBody.\n");
+
+        Assert.Equal("Bold and a link with emphasis", parsed.Summary);
+    }
+
+    [Fact]
+    public void Search_text_has_no_markdown_syntax_nor_heading_anchors()
+    {
+        var parsed = Parse("---\ntitle: H\n---\n## Data *sharing*\n\nSee [the guide](/guide/) and **more**.\n");
+
+        // Tags become spaces (a block ends a word), hence the space before the full stop.
+        Assert.Equal("Data sharing See the guide and more .", DataPlatform.Web.Search.SearchIndex.PlainText(parsed.Html));
+    }
+
+    [Fact]
     public void Front_matter_after_line_one_is_an_error_naming_the_line()
     {
         var parsed = Parse("\n\n---\ntitle: Late\n---\nBody\n");
