@@ -46,7 +46,7 @@ internal static class ContentFiles
                 }
                 var relativeToRoot = Relative(root, file.FullName);
                 var (language, logical) = fixedLanguage is null ? SplitLanguage(relativeToFolder) : (fixedLanguage, relativeToFolder);
-                if (MarkdownExtensions.Contains(Path.GetExtension(file.Name), StringComparer.OrdinalIgnoreCase))
+                if (MarkdownExtensions.Contains(Path.GetExtension(file.Name), StringComparer.OrdinalIgnoreCase) || IsHtmlPage(file.FullName))
                 {
                     sources.Add(new SourceFile(file.FullName, relativeToRoot, language, logical, file.LastWriteTimeUtc, file.Length));
                 }
@@ -58,6 +58,26 @@ internal static class ContentFiles
         }
         sources.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return (sources, resources, staticFiles);
+    }
+
+    /// <summary>As in Hugo, an <c>.html</c> file that opens with front matter is a page; any other is a file served as it is.</summary>
+    private static bool IsHtmlPage(string path)
+    {
+        if (!path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        try
+        {
+            Span<byte> start = stackalloc byte[4];
+            using var file = File.OpenRead(path);
+            var read = file.ReadAtLeast(start, 4, throwOnEndOfStream: false);
+            return read >= 4 && (start[..3].SequenceEqual("---"u8) || start[..3].SequenceEqual("+++"u8)) && start[3] is (byte)'\n' or (byte)'\r';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A file found by the walk: enough to decide whether to parse it again.</summary>

@@ -93,7 +93,8 @@ public sealed class ContentLoader
         for (var i = 0; i < sources.Count; i++)
         {
             diagnostics.AddRange(parsed[i].Diagnostics);
-            if (parsed[i].FrontMatter is not null && PageBuilder.Build(sources[i], parsed[i], cascades, diagnostics) is var page && schedule.IsLive(page))
+            if (parsed[i].FrontMatter is not null && PageBuilder.Build(sources[i], parsed[i], cascades, diagnostics) is var page && schedule.IsLive(page)
+                && !page.Meta.IsHidden)
             {
                 pages.Add(page);
             }

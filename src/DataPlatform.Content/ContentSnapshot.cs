@@ -75,7 +75,7 @@ public sealed class ContentSnapshot
         {
             _sections.TryAdd((page.Language.Code, page.Directory), page);
         }
-        _children = pages.Where(p => p.Kind != PageKind.Home)
+        _children = pages.Where(p => p.Kind != PageKind.Home && !p.Meta.IsUnlisted)
             .GroupBy(p => (p.Language.Code, p.ParentDirectory))
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p, PageOrder.Instance).ToList());
     }
@@ -108,9 +108,9 @@ public sealed class ContentSnapshot
     public IReadOnlyList<Page> Children(Page section) =>
         section.IsListPage && _children.TryGetValue((section.Language.Code, section.Directory), out var list) ? list : [];
 
-    /// <summary>Every regular page below a section folder, however deep, in Hugo's order.</summary>
+    /// <summary>Every regular page below a section folder, however deep, in Hugo's order; not those with <c>list: never</c>.</summary>
     public IEnumerable<Page> PagesIn(SiteLanguage language, string section) =>
-        Pages.Where(p => p.Kind == PageKind.Page && p.Language == language && p.Section.Equals(section, StringComparison.OrdinalIgnoreCase));
+        Pages.Where(p => p.Kind == PageKind.Page && p.Language == language && !p.Meta.IsUnlisted && p.Section.Equals(section, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The sections from the home page down to, not including, <paramref name="page"/>.</summary>
     public IReadOnlyList<Page> Ancestors(Page page)

@@ -150,6 +150,19 @@ public sealed class FrontMatter
     }
 
     /// <summary>The <c>menu</c> key in its three Hugo forms: a name, a list of names, or a map of name → entry.</summary>
+    /// <summary>
+    /// Hugo's <c>headless: true</c>, or <c>_build</c>/<c>build</c> with <c>render: never</c> (<c>false</c>): the page is
+    /// never served, listed or linked; its bundle's files stay available.
+    /// </summary>
+    public bool IsHidden => GetBool("headless") || BuildOption("render") is "never" or "false";
+
+    /// <summary>Hugo's <c>_build</c>/<c>build</c> with <c>list: never</c> (<c>false</c>): served at its URL, left out of lists and feeds.</summary>
+    public bool IsUnlisted => BuildOption("list") is "never" or "false";
+
+    private string? BuildOption(string key) =>
+        (Values.GetValueOrDefault("_build") ?? Values.GetValueOrDefault("build")) is IReadOnlyDictionary<string, object?> build
+        && build.GetValueOrDefault(key) is string value ? value.Trim().ToLowerInvariant() : null;
+
     public IReadOnlyList<MenuDeclaration> Menus
     {
         get

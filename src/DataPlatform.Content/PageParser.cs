@@ -101,6 +101,11 @@ public static partial class PageParser
                 $"Shortcode '{group.Key}' is not supported; it renders nothing{(group.Count() > 1 ? $" ({group.Count()} uses)" : "")}."));
         }
 
+        if (relativePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || relativePath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+        {
+            return HtmlPage(frontMatter, body, split, diagnostics);
+        }
+
         var document = Markdown.Parse(body, Pipeline);
         var headings = new List<ContentHeading>();
         var links = new List<ContentLink>();
@@ -155,6 +160,19 @@ public static partial class PageParser
             ? Whitespace().Replace(Markdown.ToPlainText(written, Pipeline), " ").Trim()
             : firstParagraph?.Inline is null ? "" : Truncate(Whitespace().Replace(InlineText(firstParagraph.Inline), " ").Trim(), 300);
         return new ParsedFile(frontMatter, CompactText.Compress(System.Text.Encoding.UTF8.GetBytes(html)), headings, summary, links, diagnostics, split.Yaml ?? "");
+    }
+
+    /// <summary>Hugo's <c>.html</c> content: the body is HTML already and is used as written (after shortcodes); its links are checked like any page's.</summary>
+    private static ParsedFile HtmlPage(FrontMatter frontMatter, string body, Split split, List<Diagnostic> diagnostics)
+    {
+        var links = HtmlLinkRegex().Matches(body).Select(m =>
+        {
+            var isImage = m.Groups["tag"].Value.Equals("img", StringComparison.OrdinalIgnoreCase);
+            return new ContentLink(WebUtility.HtmlDecode(m.Groups["url"].Value), split.BodyLine + body.AsSpan(0, m.Index).Count('\n'), isImage, !isImage || AltRegex().IsMatch(m.Value));
+        }).ToList();
+        var text = Whitespace().Replace(WebUtility.HtmlDecode(Regex.Replace(body, "<[^>]*>", " ")), " ").Trim();
+        var summary = (frontMatter.Summary ?? frontMatter.Description) is { } written ? Whitespace().Replace(Markdown.ToPlainText(written, Pipeline), " ").Trim() : Truncate(text, 300);
+        return new ParsedFile(frontMatter, CompactText.Compress(Encoding.UTF8.GetBytes(body)), [], summary, links, diagnostics, split.Yaml ?? "");
     }
 
     private static string AnchorLabel(SiteLanguage language, string heading) =>

@@ -85,4 +85,24 @@ public sealed class HugoSiteTests(HugoSiteTests.SitePortal portal) : IClassFixtu
         Assert.Equal("Den här sidan är inte översatt till svenska än. Nedan visas den engelska versionen.", document.QuerySelector(".notice-translation")!.TextContent.Trim());
         Assert.Equal("sv", document.DocumentElement.GetAttribute("lang"));
     }
+
+    [Fact]
+    public async Task Html_content_files_headless_bundles_and_build_options_behave_as_in_hugo()
+    {
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Path("hugo"));
+        var client = factory.CreatePlainClient();
+        var html = await Html.GetAsync(client, "/guide/html-page/");
+        var listed = (await Html.GetAsync(client, "/guide/")).QuerySelectorAll(".listing a").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Equal("Written in HTML", html.QuerySelector("h1")!.TextContent);
+        Assert.Equal(2, html.QuerySelectorAll(".custom p").Length);
+        Assert.Null(html.QuerySelector(".custom pre"));
+        Assert.Equal("An HTML page", factory.Content.Current.Find("/guide/html-page/")!.Summary);
+        Assert.Equal("text/html", (await client.GetAsync("/guide/raw.html")).Content.Headers.ContentType!.MediaType);
+        Assert.Equal(["/guide/html-page/", "/guide/visible/"], listed.Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/guide/unlisted/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/guide/unrendered/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/shared-images/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/shared-images/logo.svg")).StatusCode);
+    }
 }
