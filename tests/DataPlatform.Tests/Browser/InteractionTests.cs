@@ -32,6 +32,23 @@ public sealed class InteractionTests(BrowserPortal fixture)
         Assert.Fail("the element was not reached with Tab");
     }
 
+    [Theory]
+    [InlineData("/about/")]
+    [InlineData("/sv/publications/")]
+    [InlineData("/events/")]
+    public async Task On_a_phone_the_menu_is_folded_and_the_heading_is_on_the_first_screen(string url)
+    {
+        await using var context = await fixture.NewContextAsync(390);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+
+        Assert.False(await page.IsVisibleAsync(".main-nav .menu-level-0"));
+        var top = await page.EvaluateAsync<double>("() => document.querySelector('main h1').getBoundingClientRect().bottom");
+        Assert.True(top < 844, $"the heading ends at {top} px, below the first screen (844 px)");
+        await page.ClickAsync(".menu-disclosure > summary");
+        Assert.True(await page.IsVisibleAsync(".main-nav .menu-level-0"));
+    }
+
     [Fact]
     public async Task The_skip_link_comes_first_and_moves_focus_to_the_main_content()
     {
@@ -56,6 +73,17 @@ public sealed class InteractionTests(BrowserPortal fixture)
         await using var context = await fixture.NewContextAsync(width);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
+        if (width < 600)
+        {
+            // On a phone the menu is folded behind its button: open it from the keyboard.
+            await TabToAsync(page, f => f.EndsWith("|SUMMARY", StringComparison.Ordinal));
+            await page.Keyboard.PressAsync("Enter");
+            Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('.menu-disclosure').open"));
+        }
+        else
+        {
+            Assert.False(await page.IsVisibleAsync(".menu-disclosure > summary"));
+        }
 
         await TabToAsync(page, f => f.Contains("|/news/|A", StringComparison.Ordinal));
         var focusedText = await page.EvaluateAsync<string>("() => document.activeElement.outerHTML + ' in ' + document.activeElement.closest('nav, main, footer, header')?.className");
