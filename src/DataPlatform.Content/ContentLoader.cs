@@ -48,7 +48,8 @@ public sealed class ContentLoader
         var parsed = _parsed.ParseAll(sources, out var parsedCount);
         LastParsedCount = parsedCount;
 
-        var candidates = BuildPages(sources, parsed, schedule, diagnostics);
+        var hidden = new List<string>();
+        var candidates = BuildPages(sources, parsed, schedule, hidden, diagnostics);
         var catalogs = new Dictionary<string, Catalog>(StringComparer.OrdinalIgnoreCase);
         foreach (var (file, section) in Catalog.Known)
         {
@@ -82,20 +83,25 @@ public sealed class ContentLoader
             Notices = notices,
             Catalogs = catalogs,
             Outputs = outputs,
+            HiddenPages = hidden,
         };
     }
 
     /// <summary>The live pages of the parsed files, with their diagnostics.</summary>
-    private static List<Page> BuildPages(List<SourceFile> sources, ParsedFile[] parsed, PublishSchedule schedule, List<Diagnostic> diagnostics)
+    private static List<Page> BuildPages(List<SourceFile> sources, ParsedFile[] parsed, PublishSchedule schedule, List<string> hidden, List<Diagnostic> diagnostics)
     {
         var cascades = PageBuilder.Cascades(sources, parsed);
         var pages = new List<Page>();
         for (var i = 0; i < sources.Count; i++)
         {
             diagnostics.AddRange(parsed[i].Diagnostics);
-            if (parsed[i].FrontMatter is not null && PageBuilder.Build(sources[i], parsed[i], cascades, diagnostics) is var page && schedule.IsLive(page)
-                && !page.Meta.IsHidden)
+            if (parsed[i].FrontMatter is not null && PageBuilder.Build(sources[i], parsed[i], cascades, diagnostics) is var page && schedule.IsLive(page))
             {
+                if (page.Meta.IsHidden)
+                {
+                    hidden.Add(page.SourcePath);
+                    continue;
+                }
                 pages.Add(page);
             }
         }

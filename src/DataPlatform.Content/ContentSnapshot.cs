@@ -31,6 +31,9 @@ public sealed class ContentSnapshot
     /// <summary>Publications and the data they made available (<c>data/publications.json</c>, <c>data/datasets.json</c>, fetched copies).</summary>
     public ResearchOutputs Outputs { get; init; } = ResearchOutputs.Empty;
 
+    /// <summary>Pages left out because of <c>headless: true</c> or <c>_build: {render: never}</c>, by source path.</summary>
+    public IReadOnlyList<string> HiddenPages { get; init; } = [];
+
     /// <summary>Site-wide notices from <c>data/notices.yaml</c>; views show those active now.</summary>
     public IReadOnlyList<Notice> Notices { get; init; } = [];
 

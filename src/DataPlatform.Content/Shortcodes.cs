@@ -139,8 +139,9 @@ public static partial class Shortcodes
                 return $"<a class=\"button\" href=\"{Attr(href)}\">{WebUtility.HtmlEncode(label)}</a>";
             default:
                 unknown.Add(new Unknown(name, offset));
-                // Keep what an editor wrote between the tags; only the shortcode's own output is missing.
-                return innerIsMarkdown || inner is null ? inner ?? "" : "\n\n" + inner + "\n\n";
+                // Keep what an editor wrote between the tags; only the shortcode's own output is missing. Nothing is
+                // added around it, so the lines after it keep their numbers in the editor's diagnostics.
+                return inner ?? "";
         }
     }
 

@@ -125,4 +125,45 @@ public class CheckTests
 
         Assert.Contains("svenska/guide/install.md:1: warning stale-translation", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_migration_report_lists_what_a_hugo_site_would_lose_and_exits_1()
+    {
+        var root = Fixtures.Copy("hugo");
+        File.WriteAllText(Path.Combine(root, "guide", "legacy.md"), """
+            ---
+            title: Legacy
+            layout: wide
+            type: docs
+            hero_image: hero.png
+            aliases: [/guide/visible/]
+            menu:
+              sidebar:
+                weight: 1
+            ---
+            {{< tabs >}}Text{{< /tabs >}} and [an old link](/old/page/).
+            """);
+
+        var (exit, output, _) = Check("--content", root, "--migration", "--format", "json", "--no-git");
+
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.GetProperty("lossless").GetBoolean());
+        Assert.Equal(
+            ["shortcode tabs 1 guide/legacy.md", "layout wide 1 guide/legacy.md", "type docs 1 guide/legacy.md",
+             "hidden headless or _build render: never 2 guide/unrendered.md,shared-images/index.md", "unlisted _build list: never 1 guide/unlisted.md",
+             "front-matter-key hero_image 1 guide/legacy.md", "menu sidebar 1 guide/legacy.md", "broken-link /old/page/ 1 guide/legacy.md:11",
+             "alias-collision /guide/visible/ 1 guide/legacy.md:6"],
+            json.RootElement.GetProperty("items").EnumerateArray().Select(i =>
+                $"{i.GetProperty("kind").GetString()} {i.GetProperty("what").GetString()} {i.GetProperty("count").GetInt32()} {string.Join(',', i.GetProperty("files").EnumerateArray().Select(f => f.GetString()))}"));
+    }
+
+    [Fact]
+    public void The_migration_report_of_a_site_that_loses_nothing_exits_0()
+    {
+        var (exit, output, _) = Check("--content", Fixtures.Portal, "--migration", "--no-git");
+
+        Assert.Equal(0, exit);
+        Assert.EndsWith(": nothing is lost in the move.", output.TrimEnd(), StringComparison.Ordinal);
+    }
 }
