@@ -59,6 +59,8 @@ public sealed class SearchController(SearchService search, ContentSnapshot snaps
         {
             return NotFound();
         }
+        // Only a section the site has: anything else (NUL, which PostgreSQL refuses, included) is a clear 400, never sent on.
+        var unknownSection = section is not null && !sections.Any(s => s.Value == section);
         var pageNumber = page ?? 1;
         var wantsJson = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)
             || Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
@@ -66,7 +68,12 @@ public sealed class SearchController(SearchService search, ContentSnapshot snaps
         string? message = null;
         var status = StatusCodes.Status200OK;
         SearchResults? results = null;
-        if (query.Length == 0)
+        if (unknownSection)
+        {
+            message = t["There is no such section to search in; choose one from the list."];
+            status = StatusCodes.Status400BadRequest;
+        }
+        else if (query.Length == 0)
         {
             message = t["Type one or more words to search for."];
         }

@@ -55,11 +55,20 @@ public sealed class SubmissionFilter : IListFilter
         {
             problems.Add("The search text can be at most 200 characters.");
         }
+        // The database cannot take NUL, and other control characters are never meant: refuse them rather than send them on.
+        foreach (var (name, value) in ToQuery())
+        {
+            if (value is not null && value.Any(char.IsControl))
+            {
+                problems.Add($"'{name}' contains control characters.");
+            }
+        }
         return problems;
     }
 
+    /// <summary>A day between 1900 and 9000 (the list adds a day to 'to'; 9999-12-31 would overflow).</summary>
     public static DateOnly? ParseDay(string value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= 1900 and <= 9000 ? day : null;
 
     public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
         [new("kind", Kind), new("status", Status), new("language", Language), new("from", From), new("to", To), new("q", Q), new("assigned", Assigned)];

@@ -203,6 +203,22 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
         Assert.Equal(2, (await Html.ParseAsync(bad)).QuerySelectorAll(".error-summary li").Length);
     }
 
+    [Theory]
+    [InlineData("/staff/?q=%00", "'q' contains control characters.")]
+    [InlineData("/staff/?to=9999-12-31", "'To' must be a date like 2026-11-30.")]
+    [InlineData("/staff/?from=0001-01-01", "'From' must be a date like 2026-11-01.")]
+    public async Task Filter_values_the_database_cannot_take_are_refused_with_a_message(string url, string message)
+    {
+        var client = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Admin));
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, (await Html.ParseAsync(response)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(url.Replace("/staff/?", "/staff/export.csv?", StringComparison.Ordinal))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(url.Replace("/staff/?", "/staff/export.json?", StringComparison.Ordinal))).StatusCode);
+    }
+
     [Fact]
     public async Task Everything_a_visitor_sent_is_shown_escaped()
     {
