@@ -65,6 +65,25 @@ public sealed class CacheTests : IAsyncLifetime
         Assert.Contains("Accept-Encoding", response.Headers.Vary);
     }
 
+    [Theory]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("br;q=0, gzip;q=0", null)]
+    [InlineData("gzip;q=0.9, br;q=0.5", "gzip")]
+    [InlineData("*", "br")]
+    [InlineData("*;q=0.5, br;q=0", "gzip")]
+    [InlineData("identity", null)]
+    [InlineData("gzip, br", "br")]
+    public async Task Accept_encoding_weights_are_honoured(string acceptEncoding, string? expected)
+    {
+        await _client.GetAsync("/sv/highlights/genome/");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/sv/highlights/genome/");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(expected is null ? [] : [expected], response.Content.Headers.ContentEncoding);
+    }
+
     [Fact]
     public async Task A_reload_never_leaves_a_stale_page_in_the_cache()
     {
