@@ -76,6 +76,11 @@ public sealed class StaffAccountController(SignInManager<StaffUser> signIn, User
     public async Task<IActionResult> SignOutStaff()
     {
         logger.LogInformation("Staff sign-out for {Email}", User.Identity?.Name);
+        // A new security stamp makes every copy of this session's cookie worthless, not only the browser's.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return LocalRedirect("/staff/signin");
     }

@@ -45,7 +45,7 @@ public sealed class ContentReportViewModel : LayoutViewModel
 }
 
 /// <summary>The staff workspace: the submissions list with filters and search, each submission's detail and workflow, exports, and the editors' content report.</summary>
-[Route("staff"), Authorize(Policy = StaffExtensions.StaffPolicy)]
+[Route("staff"), Authorize(Policy = StaffExtensions.StaffPolicy), ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class StaffController(PortalDbContext db, SubmissionReview review, UserManager<StaffUser> users, PortalLayout layout, ContentStartup content, Outputs.OutputsFetcher fetcher) : Controller
 {
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };

@@ -38,8 +38,9 @@ public static class StaffExtensions
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
-        // A disabled account or a reset password ends existing sessions within a minute.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Sign-out, a password change, a disabled account or a reset password end every session at once: the cookie's
+        // security stamp is checked against the database on each staff request (staff traffic is small).
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(StaffRoles.Staff, StaffRoles.Admin))
             .AddPolicy(AdminPolicy, p => p.RequireRole(StaffRoles.Admin));

@@ -63,7 +63,8 @@ public static class SuggestionMarkdown
                 sb.Append("- <").Append(link.Replace(">", "%3E", StringComparison.Ordinal)).Append(">\n");
             }
         }
-        var slug = Slug.From(title);
+        // A title without letters or digits (say "???") names the file by the submission's reference instead.
+        var slug = Slug.From(title).Trim('-') is { Length: > 0 } fromTitle ? fromTitle : submission.Reference.ToLowerInvariant();
         return ((slug.Length > 60 ? slug[..60].TrimEnd('-') : slug) + ".md", sb.ToString());
     }
 

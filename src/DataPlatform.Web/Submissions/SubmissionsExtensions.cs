@@ -31,6 +31,15 @@ public static class SubmissionsExtensions
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Say when to try again (the window's end), as RFC 9110 asks of a 429.
+            limiter.OnRejected = (context, _) =>
+            {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+                    : context.HttpContext.RequestServices.GetRequiredService<IOptions<SubmissionOptions>>().Value.RateLimitWindowSeconds;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             limiter.AddPolicy(RateLimitPolicy, context =>
             {
                 var settings = context.RequestServices.GetRequiredService<IOptions<SubmissionOptions>>().Value;

@@ -61,6 +61,37 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session_for_every_copy_of_its_cookie()
+    {
+        var email = await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff);
+        var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var signIn = await StaffAccounts.PostSignInAsync(client, email, StaffAccounts.Password);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("portal-staff=", StringComparison.Ordinal)).Split(';')[0];
+        using var copy = _factory.CreatePlainClient();
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/staff/")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffAccounts.PostFormAsync(client, "/staff/", "/staff/signout", new Dictionary<string, string>())).StatusCode);
+
+        var after = await copy.GetAsync("/staff/");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/staff/signin", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/staff/export.csv")]
+    [InlineData("/staff/export.json")]
+    public async Task Staff_downloads_are_never_stored_by_caches(string url)
+    {
+        var client = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Admin));
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl!.NoStore);
+    }
+
+    [Fact]
     public async Task Staff_cannot_change_a_submission_without_signing_in()
     {
         var submission = await StaffAccounts.AddSubmissionAsync(_factory);
@@ -325,6 +356,22 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
         Assert.DoesNotContain("<script>", page.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", page.Html, StringComparison.Ordinal);
         Assert.Contains("markdown", (await Html.GetAsync(client, $"/staff/submissions/{submission.Id}")).QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_suggestion_whose_title_has_no_letters_is_named_by_its_reference()
+    {
+        var client = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff));
+        var submission = await StaffAccounts.AddSubmissionAsync(_factory, s =>
+        {
+            s.Kind = SubmissionKind.Highlight;
+            s.Title = "???";
+            s.Status = SubmissionStatus.Accepted;
+        });
+
+        var response = await client.GetAsync($"/staff/submissions/{submission.Id}/markdown");
+
+        Assert.Equal($"{submission.Reference.ToLowerInvariant()}.md", response.Content.Headers.ContentDisposition!.FileNameStar);
     }
 
     [Fact]

@@ -131,6 +131,7 @@ public sealed class DeliveryTests
         var limited = await FormClient.SubmitAsync(client, "/sv/contact/", FormClient.ValidContact);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
         Assert.Equal("För många förfrågningar", (await Html.ParseAsync(limited)).QuerySelector("h1")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sv/contact/")).StatusCode);
     }
