@@ -10,7 +10,7 @@ namespace DataPlatform.Web.Staff;
 /// <summary>
 /// Turns an accepted event or highlight suggestion into a Markdown file in the portal's content conventions,
 /// ready for an editor to review and commit. Everything the visitor wrote is serialized as YAML in the front matter and
-/// escaped in the body: content allows raw HTML and shortcodes, a visitor's text must not.
+/// made inert in the body: content allows raw HTML and shortcodes, a visitor's text must not.
 /// </summary>
 public static class SuggestionMarkdown
 {
@@ -60,7 +60,10 @@ public static class SuggestionMarkdown
             sb.Append("\n## Links\n\n");
             foreach (var link in links.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                sb.Append("- <").Append(link.Replace(">", "%3E", StringComparison.Ordinal)).Append(">\n");
+                // Only a plain http(s) address becomes a link; anything else is shown as inert text.
+                sb.Append(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+                    ? "- <" + uri.AbsoluteUri.Replace(">", "%3E", StringComparison.Ordinal) + ">\n"
+                    : "- " + Body(link) + "\n");
             }
         }
         // A title without letters or digits (say "???") names the file by the submission's reference instead.
@@ -73,12 +76,24 @@ public static class SuggestionMarkdown
     /// <summary>Control characters (other than line breaks and tabs) are never real input: left out of the front matter.</summary>
     private static string? Clean(string? value) => value is null ? null : string.Concat(value.Where(c => !char.IsControl(c) || c is '\n' or '\t'));
 
-    /// <summary>The visitor's text as Markdown paragraphs, with HTML and shortcode braces made literal.</summary>
-    private static string Body(string text) => text
-        .Replace("\r\n", "\n", StringComparison.Ordinal)
-        .Replace("&", "&amp;", StringComparison.Ordinal)
-        .Replace("<", "&lt;", StringComparison.Ordinal)
-        .Replace(">", "&gt;", StringComparison.Ordinal)
-        .Replace("{{", "&#123;&#123;", StringComparison.Ordinal)
-        .Trim();
+    /// <summary>
+    /// The visitor's text as inert Markdown paragraphs: every ASCII punctuation character is backslash-escaped, so no
+    /// emphasis, link, image, HTML tag, heading, list or shortcode (<c>{{&lt; &gt;}}</c>, <c>{{% %}}</c>) comes out of it; line breaks stay.
+    /// </summary>
+    private static string Body(string text)
+    {
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim())
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c is ' ' or '\n' or '\t' || c > 127)
+            {
+                sb.Append(c);
+            }
+            else if (!char.IsControl(c))
+            {
+                sb.Append('\\').Append(c);
+            }
+        }
+        return sb.ToString();
+    }
 }

@@ -359,6 +359,35 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
     }
 
     [Fact]
+    public async Task Visitor_text_in_a_page_made_from_a_suggestion_is_inert()
+    {
+        var client = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff));
+        var submission = await StaffAccounts.AddSubmissionAsync(_factory, s =>
+        {
+            s.Kind = SubmissionKind.Highlight;
+            s.Title = "Inert";
+            s.Message = "See [d](javascript:alert(9)) and ![p](https://tracker.example/p.png)\n\n{{% button href=\"javascript:alert(1)\" %}}go{{% /button %}} <b>bold</b> # not a heading";
+            s.Status = SubmissionStatus.Accepted;
+            s.Fields = """{"links": ["javascript:alert(2)", "https://example.org/data"]}""";
+        });
+
+        var response = await client.GetAsync($"/staff/submissions/{submission.Id}/markdown");
+        var root = Directory.CreateTempSubdirectory("portal-inert-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "highlights"));
+        await File.WriteAllBytesAsync(Path.Combine(root, "highlights", "inert.md"), await response.Content.ReadAsByteArrayAsync());
+        var page = Assert.Single(new ContentLoader(new ContentOptions { Root = root }).Load().Pages, p => p.Kind == PageKind.Page);
+
+        Assert.DoesNotContain("javascript:", page.Html.Replace("javascript:alert(9)", "", StringComparison.Ordinal).Replace("javascript:alert(1)", "", StringComparison.Ordinal)
+            .Replace("javascript:alert(2)", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("<a href=\"javascript", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"button\"", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", page.Html, StringComparison.Ordinal);
+        Assert.Contains("See [d](javascript:alert(9)) and ![p](https://tracker.example/p.png)", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.org/data\">https://example.org/data</a>", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_suggestion_whose_title_has_no_letters_is_named_by_its_reference()
     {
         var client = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff));
