@@ -15,13 +15,18 @@ namespace DataPlatform.Web.Site;
 /// changes (and at every scheduled change: publish dates, notices, events ending) or another part of the app
 /// says its answers changed (<see cref="Clear"/>: the search index), and an entry lives at most
 /// <see cref="MaxAge"/> as a bound on anything time-dependent that was missed. A response rendered while the
-/// cache was emptied is not stored: it may come from what was there before.
+/// cache was emptied is not stored: it may come from what was there before. Junk cannot fill it: only pages
+/// (200) and redirects (301) whose query keys the action binds are kept, within a bound on entries and bytes
+/// that evicts the least recently used first.
 /// </summary>
 public sealed class PageCache
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
-    private const int MaxEntries = 5000;
     private const int MaxBodyBytes = 1024 * 1024;
+    private readonly int _maxEntries;
+    private readonly long _maxBytes;
+    private long _bytes;
+    private readonly Lock _evictionLock = new();
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ContentStore _content;
@@ -32,8 +37,16 @@ public sealed class PageCache
     private readonly bool _keyByHost;
 
     public PageCache(ContentStore content, Microsoft.Extensions.Options.IOptions<SiteOptions> site)
+        : this(content, site, maxEntries: 5000, maxBytes: 128L * 1024 * 1024)
+    {
+    }
+
+    /// <summary>A cache of at most <paramref name="maxEntries"/> responses and <paramref name="maxBytes"/> bytes (bodies and their compressed forms).</summary>
+    public PageCache(ContentStore content, Microsoft.Extensions.Options.IOptions<SiteOptions> site, int maxEntries, long maxBytes)
     {
         _content = content;
+        _maxEntries = maxEntries;
+        _maxBytes = maxBytes;
         // Pages carry absolute URLs (canonical, hreflang, feeds). Without Site:BaseUrl they come from the request's
         // scheme and host, so those are part of the key; with it, every host gets the same page.
         _keyByHost = string.IsNullOrEmpty(site.Value.BaseUrl);
@@ -43,7 +56,13 @@ public sealed class PageCache
     /// <summary>A stored response; <c>CreatedTicks</c> is <see cref="Environment.TickCount64"/> at storing (cheaper to read than the clock).</summary>
     /// <remarks><c>VariesByAccept</c>: the endpoint answers JSON or HTML for the same URL (<see cref="VaryByAcceptAttribute"/>).</remarks>
     public sealed record Entry(int Status, string ContentType, byte[] Body, byte[] Gzip, byte[] Brotli, string ETag, long CreatedTicks, StringValues Location,
-        bool VariesByAccept);
+        bool VariesByAccept)
+    {
+        /// <summary>When the entry last answered a request (<see cref="Environment.TickCount64"/>): eviction keeps the hot ones.</summary>
+        public long LastUsed { get; set; } = CreatedTicks;
+
+        public long Size => Body.Length + Gzip.Length + Brotli.Length;
+    }
 
     public int Count => _entries.Count;
 
@@ -54,6 +73,7 @@ public sealed class PageCache
     {
         Interlocked.Increment(ref _generation);
         _entries.Clear();
+        Interlocked.Exchange(ref _bytes, 0);
     }
 
 
@@ -119,8 +139,20 @@ public sealed class PageCache
         return Fresh(key);
     }
 
-    private Entry? Fresh(string key) =>
-        _entries.TryGetValue(key, out var entry) && Environment.TickCount64 - entry.CreatedTicks < MaxAge.TotalMilliseconds ? entry : null;
+    private Entry? Fresh(string key)
+    {
+        if (!_entries.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+        var now = Environment.TickCount64;
+        if (now - entry.CreatedTicks >= MaxAge.TotalMilliseconds)
+        {
+            return null;
+        }
+        entry.LastUsed = now;
+        return entry;
+    }
 
     /// <summary>Keeps a response rendered since <paramref name="generation"/>, when it may be shared with everyone.</summary>
     public void Store(string key, HttpContext context, long generation, byte[] body)
@@ -129,7 +161,8 @@ public sealed class PageCache
         var headers = response.Headers;
         var cacheControl = headers.CacheControl.ToString();
         var contentType = response.ContentType ?? "";
-        if (response.StatusCode is not (200 or 404 or 301) || body.Length > MaxBodyBytes
+        // Only what the site has: a 404 or an unknown query parameter is anyone's to invent, and would fill the cache with junk.
+        if (response.StatusCode is not (200 or 301) || body.Length > MaxBodyBytes || !HasOnlyKnownQueryKeys(context)
             || headers.ContainsKey(HeaderNames.SetCookie)
             || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)
             || cacheControl.Contains("no-cache", StringComparison.OrdinalIgnoreCase)
@@ -146,14 +179,59 @@ public sealed class PageCache
         {
             key = JsonKey(key);
         }
-        if (_entries.Count >= MaxEntries)
-        {
-            // Query strings are unbounded (searches): rather than grow, start over.
-            Clear();
-        }
         var etag = "\"" + Convert.ToHexString(SHA256.HashData(body).AsSpan(0, 12)) + "\"";
-        _entries[key] = new Entry(response.StatusCode, contentType, body, Compress(body, gzip: true), Compress(body, gzip: false), etag, Environment.TickCount64,
+        var entry = new Entry(response.StatusCode, contentType, body, Compress(body, gzip: true), Compress(body, gzip: false), etag, Environment.TickCount64,
             headers.Location, variesByAccept);
+        _entries.AddOrUpdate(key, entry, (_, old) =>
+        {
+            Interlocked.Add(ref _bytes, -old.Size);
+            return entry;
+        });
+        Interlocked.Add(ref _bytes, entry.Size);
+        if (_entries.Count > _maxEntries || Interlocked.Read(ref _bytes) > _maxBytes)
+        {
+            Evict();
+        }
+    }
+
+    /// <summary>Drops the least recently used entries until the cache is at four fifths of its bounds.</summary>
+    private void Evict()
+    {
+        lock (_evictionLock)
+        {
+            foreach (var (key, entry) in _entries.ToArray().OrderBy(e => e.Value.LastUsed))
+            {
+                if (_entries.Count <= _maxEntries * 4 / 5 && Interlocked.Read(ref _bytes) <= _maxBytes * 4 / 5)
+                {
+                    break;
+                }
+                if (_entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)))
+                {
+                    Interlocked.Add(ref _bytes, -entry.Size);
+                }
+            }
+        }
+    }
+
+    private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> QueryKeys = new();
+
+    /// <summary>Whether every query-string key is one the endpoint's action binds (its parameters, and the properties of a filter model).</summary>
+    private static bool HasOnlyKnownQueryKeys(HttpContext context)
+    {
+        if (!context.Request.QueryString.HasValue)
+        {
+            return true;
+        }
+        if (context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor>() is not { } action)
+        {
+            return false;
+        }
+        var known = QueryKeys.GetOrAdd(endpoint, _ => action.Parameters.SelectMany(p =>
+                p.ParameterType == typeof(string) || p.ParameterType.IsValueType
+                    ? [p.BindingInfo?.BinderModelName ?? p.Name]
+                    : p.ParameterType.GetProperties().Where(q => q.CanWrite).Select(q => q.Name))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase));
+        return context.Request.Query.Keys.All(known.Contains);
     }
 
     private static byte[] Compress(byte[] body, bool gzip)

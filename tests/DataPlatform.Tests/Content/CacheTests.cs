@@ -31,6 +31,54 @@ public sealed class CacheTests : IAsyncLifetime
     private PageCache Cache => _factory.Services.GetRequiredService<PageCache>();
 
     [Fact]
+    public async Task Junk_urls_and_404s_cannot_fill_the_cache()
+    {
+        await _client.GetAsync("/highlights/genome/");
+        var before = Cache.Count;
+
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/no-such-page-{i}/")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/highlights/genome/?junk={i}")).StatusCode);
+        }
+
+        Assert.Equal(before, Cache.Count);
+        await _client.GetAsync("/search/?q=genome&page=1");
+        Assert.Equal(before + 1, Cache.Count);
+    }
+
+    [Fact]
+    public void A_full_cache_evicts_the_least_recently_used_and_keeps_the_hot_entries()
+    {
+        var cache = new PageCache(_factory.Content, Microsoft.Extensions.Options.Options.Create(new SiteOptions { BaseUrl = "https://example.org" }), maxEntries: 5, maxBytes: 1L << 30);
+        Microsoft.AspNetCore.Http.DefaultHttpContext Request(string path)
+        {
+            var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            context.Request.Method = "GET";
+            context.Request.Path = path;
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            return context;
+        }
+        cache.Find(Request("/").Request, "/"); // takes the current snapshot
+        for (var i = 0; i < 5; i++)
+        {
+            cache.Store($"/page-{i}/", Request($"/page-{i}/"), cache.Generation, "<p>page</p>"u8.ToArray());
+            Thread.Sleep(20); // each entry last used at a different moment
+        }
+        Thread.Sleep(20);
+        Assert.NotNull(cache.Find(Request("/page-0/").Request, "/page-0/"));
+
+        cache.Store("/page-5/", Request("/page-5/"), cache.Generation, "<p>page</p>"u8.ToArray());
+
+        Assert.Equal(4, cache.Count);
+        Assert.NotNull(cache.Find(Request("/page-0/").Request, "/page-0/"));
+        Assert.NotNull(cache.Find(Request("/page-5/").Request, "/page-5/"));
+        Assert.Null(cache.Find(Request("/page-1/").Request, "/page-1/"));
+        Assert.Null(cache.Find(Request("/page-2/").Request, "/page-2/"));
+    }
+
+    [Fact]
     public async Task A_page_has_an_etag_and_revalidates_with_304()
     {
         await _client.GetAsync("/highlights/genome/");
