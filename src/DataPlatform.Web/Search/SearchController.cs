@@ -38,7 +38,7 @@ public sealed record SearchFilter(string Query, string? Section) : IListFilter
 [Bilingual]
 public sealed class SearchController(SearchService search, ContentSnapshot snapshot, PortalLayout layout, IStringLocalizer<SharedResource> t, ILogger<SearchController> logger) : Controller
 {
-    [HttpGet("search"), VaryByAccept]
+    [HttpGet("search"), VaryByAccept, Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SearchExtensions.RateLimitPolicy)]
     public async Task<IActionResult> Index([FromQuery] string? q, [FromQuery] string? section, [FromQuery] int? page, [FromQuery] string? format, CancellationToken cancellationToken)
     {
         var language = layout.Language;
@@ -88,7 +88,7 @@ public sealed class SearchController(SearchService search, ContentSnapshot snaps
             {
                 results = await search.SearchAsync(language, query, section, pageNumber, cancellationToken);
             }
-            catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+            catch (Exception e) when (DatabaseErrors.IsUnavailable(e) || SearchService.IsTimeout(e))
             {
                 logger.LogWarning("Search is unavailable: {Reason}", e.GetBaseException().Message);
                 return wantsJson

@@ -59,6 +59,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Submissions:SpoolDirectory", SpoolDirectory);
         builder.UseSetting("Content:Root", ContentRoot);
+        // Tests search far more often than a visitor; the limit itself has a test of its own.
+        builder.UseSetting("Search:RateLimitPermits", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

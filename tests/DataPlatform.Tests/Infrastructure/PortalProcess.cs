@@ -61,6 +61,7 @@ public sealed class PortalProcess : IAsyncDisposable
             ["Submissions__SpoolDirectory"] = Path.Combine(Path.GetTempPath(), "portal-spool-" + Guid.NewGuid().ToString("N")[..8]),
             ["Submissions__MinimumFillSeconds"] = "0",
             ["Submissions__RateLimitPermits"] = "100000",
+            ["Search__RateLimitPermits"] = "100000",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
             // Separate processes log at Information: some tests read what they logged (migrations, shutdown).

@@ -119,6 +119,26 @@ public sealed class SearchTests(SearchTests.SearchPortal portal) : IClassFixture
         Assert.Equal(expected, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("data data DATA Data genome", "data genome")]
+    [InlineData("a b c d e f g h i j k l m n o p", "a b c d e f g h i j k l")]
+    [InlineData("  \"open data\"  -closed\u0000 ", "\"open data\" -closed")]
+    public void Queries_are_bounded_repeated_words_once_and_at_most_twelve(string typed, string searched)
+    {
+        Assert.Equal(searched, DataPlatform.Web.Search.SearchService.Clean(typed));
+    }
+
+    [Fact]
+    public async Task A_word_repeated_a_hundred_times_is_the_same_search_as_the_word()
+    {
+        var once = await Html.GetAsync(_client, "/search/?q=genome");
+        var repeated = await Html.GetAsync(_client, "/search/?q=" + string.Join("+", Enumerable.Repeat("genome", 100)));
+
+        Assert.Equal(once.QuerySelectorAll(".search-result-title a").Select(a => a.GetAttribute("href")),
+            repeated.QuerySelectorAll(".search-result-title a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("genome", repeated.QuerySelector("#search-page-q")!.GetAttribute("value"));
+    }
+
     [Fact]
     public async Task A_very_long_query_is_a_clear_400()
     {
@@ -253,5 +273,26 @@ public sealed class SearchOutageTests
         Assert.Contains("Sökningen är tillfälligt otillgänglig", document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sv/highlights/genome/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+}
+
+/// <summary>Searches per client are limited; results already in the page cache do not count.</summary>
+public sealed class SearchRateLimitTests
+{
+    [Fact]
+    public async Task Too_many_searches_from_one_client_get_a_429_that_says_when_to_retry()
+    {
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Path("search"), new Dictionary<string, string?> { ["Search:RateLimitPermits"] = "3" });
+        var client = factory.CreatePlainClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/search/?q=word{i}")).StatusCode);
+        }
+        var limited = await client.GetAsync("/search/?q=word3");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/search/?q=word0")).StatusCode);
     }
 }
