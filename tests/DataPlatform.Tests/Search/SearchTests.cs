@@ -284,6 +284,8 @@ public sealed class SearchRateLimitTests
     {
         await using var factory = await PortalFactory.CreateAsync(Fixtures.Path("search"), new Dictionary<string, string?> { ["Search:RateLimitPermits"] = "3" });
         var client = factory.CreatePlainClient();
+        // Indexing empties the page cache; wait for it so the cached answer below stays cached.
+        await factory.WaitForSearchIndexAsync();
 
         for (var i = 0; i < 3; i++)
         {
