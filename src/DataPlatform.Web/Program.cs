@@ -38,6 +38,7 @@ if (args is ["staff", ..])
 app.UseTrustedProxies();
 app.UseRequestLogging();
 app.UseSecurityHeaders();
+app.UseHsts();
 app.UseSingleSlashPaths();
 // A cached page is answered before anything else runs.
 app.UsePageCache();

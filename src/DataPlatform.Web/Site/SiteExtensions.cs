@@ -23,6 +23,14 @@ public static partial class SiteExtensions
             kestrel.AddServerHeader = false;
         });
         builder.Services.Configure<RouteOptions>(o => o.AppendTrailingSlash = true);
+        // Over HTTPS (directly or through a trusted proxy's X-Forwarded-Proto), browsers are told to stay on HTTPS and
+        // every cookie, the antiforgery one included, is Secure.
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.ExcludedHosts.Clear();
+        });
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
         builder.Services.AddSingleton<PageCache>();
         builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName)
             .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Proxy:KnownProxies must be IP addresses.")

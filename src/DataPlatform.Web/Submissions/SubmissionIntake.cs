@@ -61,6 +61,13 @@ public sealed class SubmissionIntake(
     public static async Task<string> StoreAsync(PortalDbContext db, Submission submission, TimeProvider clock, CancellationToken cancellationToken)
     {
         submission.StoredAt = clock.GetUtcNow();
+        // A retry (double click, back and send again, a replayed spool file) is expected: answer it without provoking
+        // the unique-key error, which the database and EF Core would log as errors. Two posts at the same instant still
+        // meet the constraint below.
+        if (await db.Submissions.Where(s => s.IdempotencyKey == submission.IdempotencyKey).Select(s => s.Reference).FirstOrDefaultAsync(cancellationToken) is { } stored)
+        {
+            return stored;
+        }
         db.Submissions.Add(submission);
         try
         {

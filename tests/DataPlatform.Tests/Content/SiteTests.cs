@@ -128,6 +128,30 @@ public sealed class SiteTests(SitePortal portal) : IClassFixture<SitePortal>
         Assert.DoesNotContain("Exception", document.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Over_https_browsers_are_told_to_stay_and_every_cookie_is_secure()
+    {
+        using var https = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
+        var secure = await https.GetAsync("/contact/");
+        var plain = await _client.GetAsync("/contact/");
+
+        Assert.Equal("max-age=31536000", secure.Headers.GetValues("Strict-Transport-Security").Single());
+        var cookies = secure.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, cookie => Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase));
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task Event_pages_show_the_event_types_name_not_its_key()
+    {
+        var english = (await Html.GetAsync(_client, "/events/fair-data-course/")).Body!.TextContent;
+
+        Assert.DoesNotContain("event type", english, StringComparison.Ordinal);
+        Assert.Contains("Course", english, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/", "/highlights/feed.xml", "/news/feed.xml", "/events/feed.xml")]
     [InlineData("/sv/", "/sv/highlights/feed.xml", "/sv/news/feed.xml", "/sv/events/feed.xml")]

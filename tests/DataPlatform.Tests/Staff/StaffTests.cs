@@ -388,6 +388,18 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
     }
 
     [Fact]
+    public async Task Direction_and_control_characters_are_shown_neutralised_and_stored_as_sent()
+    {
+        var client = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff));
+        var submission = await StaffAccounts.AddSubmissionAsync(_factory, s => s.Name = "Ada\u202Egpj.exe");
+
+        var document = await Html.GetAsync(client, $"/staff/submissions/{submission.Id}");
+
+        Assert.Contains(document.QuerySelectorAll("dd > bdi"), b => b.TextContent == "Ada[U+202E]gpj.exe");
+        Assert.Equal("Ada\u202Egpj.exe", (await Reload(submission.Id)).Name);
+    }
+
+    [Fact]
     public async Task A_suggestion_whose_title_has_no_letters_is_named_by_its_reference()
     {
         var client = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff));

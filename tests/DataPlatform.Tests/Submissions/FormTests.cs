@@ -107,6 +107,17 @@ public sealed class FormTests(SitePortal portal) : IClassFixture<SitePortal>
         }
     }
 
+    [Theory]
+    [InlineData("/sv/events/suggest/", "Värdet 'maybe' är inte giltigt.")]
+    [InlineData("/events/suggest/", "The value 'maybe' is not valid.")]
+    public async Task Model_binding_errors_read_in_the_pages_language(string url, string message)
+    {
+        var response = await FormClient.SubmitAsync(_client, url, FormClient.ValidEvent.With("IsOrganiser", "maybe"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([message], (await Html.ParseAsync(response)).QuerySelectorAll(".error-summary li").Select(li => li.TextContent));
+    }
+
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_rejected_and_not_stored()
     {
