@@ -45,6 +45,7 @@ app.UsePageCache();
 app.UsePortalErrorPages();
 app.UseImmutableAssets();
 app.UseRouting();
+app.UseFormBodyLimit();
 app.UsePortalLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -107,25 +107,9 @@ public sealed partial class SubmissionsController(
     private static partial Regex ReferencePattern();
 }
 
-/// <summary>Refuses form posts larger than <see cref="SubmissionOptions.MaximumBodyBytes"/> before anything reads them (413).</summary>
+/// <summary>
+/// Endpoint metadata: a post to this endpoint may be at most <see cref="SubmissionOptions.MaximumBodyBytes"/>
+/// (<see cref="SubmissionsExtensions.UseFormBodyLimit"/> enforces it before antiforgery or binding reads anything).
+/// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class FormBodyLimitAttribute : Attribute, IResourceFilter
-{
-    public void OnResourceExecuting(ResourceExecutingContext context)
-    {
-        var limit = context.HttpContext.RequestServices.GetRequiredService<IOptions<SubmissionOptions>>().Value.MaximumBodyBytes;
-        if (context.HttpContext.Request.ContentLength > limit)
-        {
-            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
-            return;
-        }
-        if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-        {
-            feature.MaxRequestBodySize = limit;
-        }
-    }
-
-    public void OnResourceExecuted(ResourceExecutedContext context)
-    {
-    }
-}
+public sealed class FormBodyLimitAttribute : Attribute;

@@ -52,4 +52,51 @@ public static class SubmissionsExtensions
             });
         });
     }
+
+    /// <summary>
+    /// One limit and one 413 page for every post to a form, whatever the transfer encoding: a declared length over the
+    /// limit is refused unread; a chunked body is read up to the limit (and kept for the form to read) and refused
+    /// past it. Runs after routing, before antiforgery and model binding read the body.
+    /// </summary>
+    public static void UseFormBodyLimit(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            || context.GetEndpoint()?.Metadata.GetMetadata<FormBodyLimitAttribute>() is null)
+        {
+            await next(context);
+            return;
+        }
+        var limit = context.RequestServices.GetRequiredService<IOptions<SubmissionOptions>>().Value.MaximumBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+        if (context.Request.ContentLength is null)
+        {
+            context.Request.EnableBuffering(bufferThreshold: limit + 1, bufferLimit: limit + 1);
+            var buffer = new byte[8192];
+            long read = 0;
+            try
+            {
+                int n;
+                while ((n = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+                {
+                    read += n;
+                }
+            }
+            catch (IOException)
+            {
+                // The buffer refuses to grow past the limit (or the client went away): either way, too much.
+                read = limit + 1L;
+            }
+            if (read > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+            context.Request.Body.Position = 0;
+        }
+        await next(context);
+    });
 }

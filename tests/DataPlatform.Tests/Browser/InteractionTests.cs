@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using DataPlatform.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Npgsql;
@@ -213,6 +214,53 @@ public sealed class InteractionTests(BrowserPortal fixture)
 
         Assert.Empty(result.Broken);
         Assert.True(result.HtmlPages.Count > 60, $"only {result.HtmlPages.Count} pages crawled");
+    }
+
+    [Fact]
+    public async Task A_chunked_form_post_within_the_limit_is_stored()
+    {
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.Portal.BaseUrl) };
+        var values = await FormClient.HiddenFieldsAsync(client, "/contact/");
+        foreach (var (key, value) in FormClient.ValidContact)
+        {
+            values[key] = value;
+        }
+        var content = new FormUrlEncodedContent(values);
+        content.Headers.ContentLength = null;
+        var request = new HttpRequestMessage(HttpMethod.Post, "/contact/") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.StartsWith("/contact/thanks/?ref=C-", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    /// <summary>Against the real server (Kestrel enforces body limits; the test host does not): one limit, one small 413 page.</summary>
+    [Theory]
+    [InlineData(100_000, false)]
+    [InlineData(100_000, true)]
+    [InlineData(300_000, false)]
+    [InlineData(300_000, true)]
+    public async Task An_oversized_form_post_is_one_413_whatever_its_size_or_transfer_encoding(int size, bool chunked)
+    {
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(fixture.Portal.BaseUrl) };
+        var values = await FormClient.HiddenFieldsAsync(client, "/sv/contact/");
+        values["Message"] = new string('x', size);
+        var content = new StringContent(string.Join('&', values.Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value)}")), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+        if (chunked)
+        {
+            content.Headers.ContentLength = null;
+        }
+        var request = new HttpRequestMessage(HttpMethod.Post, "/sv/contact/") { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("För mycket data", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain("xxxxxxxxxx", body, StringComparison.Ordinal);
     }
 
     [Fact]
