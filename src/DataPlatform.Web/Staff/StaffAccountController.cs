@@ -40,6 +40,10 @@ public sealed class StaffFormViewModel<T> : LayoutViewModel
 [Route("staff")]
 public sealed class StaffAccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, PortalLayout layout, ILogger<StaffAccountController> logger) : Controller
 {
+    public const string FailedMessage = "The email address or password is wrong, or the account is locked for now. Try again in a while, or ask an administrator.";
+
+    private static readonly Lazy<string> UnknownAccountHash = new(() => new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString()));
+
     [HttpGet("signin"), AllowAnonymous]
     public IActionResult SignIn(string? returnUrl) => View(Model(new SignInForm(), "Staff sign-in", null, returnUrl));
 
@@ -52,6 +56,11 @@ public sealed class StaffAccountController(SignInManager<StaffUser> signIn, User
             return View(Model(form, "Staff sign-in", "Enter your email address and password.", returnUrl));
         }
         var user = await users.FindByEmailAsync(form.Email!);
+        if (user is null)
+        {
+            // As slow as checking a real account's password, so the time taken does not tell which accounts exist.
+            users.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash.Value, form.Password!);
+        }
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
         if (!result.Succeeded)
@@ -59,10 +68,8 @@ public sealed class StaffAccountController(SignInManager<StaffUser> signIn, User
             // The log says who tried and how it ended, never the password.
             logger.LogWarning("Staff sign-in failed for {Email}: {Reason}", form.Email, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong email or password");
             Response.StatusCode = StatusCodes.Status401Unauthorized;
-            var message = result.IsLockedOut
-                ? "This account is locked after too many failed attempts, or disabled. Try again later or ask an administrator."
-                : "The email address or password is wrong.";
-            return View(Model(new SignInForm { Email = form.Email }, "Staff sign-in", message, returnUrl));
+            // One message for every failure: which accounts exist, or are locked, is nobody's business before signing in.
+            return View(Model(new SignInForm { Email = form.Email }, "Staff sign-in", FailedMessage, returnUrl));
         }
         logger.LogInformation("Staff sign-in succeeded for {Email}", user!.Email);
         if (user.MustChangePassword)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -133,13 +134,35 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
         }
         var locked = await StaffAccounts.PostSignInAsync(client, email, StaffAccounts.Password);
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.Contains("locked", (await Html.ParseAsync(locked)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(StaffAccountController.FailedMessage, (await Html.ParseAsync(locked)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
 
         var other = await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff);
         Assert.Equal(0, await StaffAccounts_Run(["disable", other]));
         Assert.Equal(HttpStatusCode.Unauthorized, (await StaffAccounts.PostSignInAsync(client, other, StaffAccounts.Password)).StatusCode);
         Assert.Equal(0, await StaffAccounts_Run(["enable", other]));
         Assert.Equal(HttpStatusCode.Redirect, (await StaffAccounts.PostSignInAsync(client, other, StaffAccounts.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_does_not_tell_which_accounts_exist()
+    {
+        var email = await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff);
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var wrongPassword = await StaffAccounts.PostSignInAsync(client, email, "not the password");
+        var unknownAccount = await StaffAccounts.PostSignInAsync(client, "nobody-" + Guid.NewGuid().ToString("N")[..6] + "@example.org", "not the password");
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (wrongPassword.StatusCode, unknownAccount.StatusCode));
+        Assert.Equal((await Html.ParseAsync(wrongPassword)).QuerySelector(".error-summary")!.TextContent,
+            (await Html.ParseAsync(unknownAccount)).QuerySelector(".error-summary")!.TextContent);
+        // Both check a password hash: the unknown account is not answered in a fraction of the time.
+        var known = Stopwatch.StartNew();
+        await StaffAccounts.PostSignInAsync(client, email, "not the password");
+        known.Stop();
+        var unknown = Stopwatch.StartNew();
+        await StaffAccounts.PostSignInAsync(client, "nobody@example.org", "not the password");
+        unknown.Stop();
+        Assert.True(unknown.Elapsed > known.Elapsed / 3, $"unknown account {unknown.Elapsed.TotalMilliseconds:0} ms against {known.Elapsed.TotalMilliseconds:0} ms for a real one");
     }
 
     private async Task<int> StaffAccounts_Run(string[] args) =>
