@@ -38,6 +38,9 @@ public sealed class Submission
     public string Fields { get; set; } = "{}";
 
     public string? SpamReason { get; set; }
+
+    /// <summary>A hash of the form stamp the submission was posted with: one stamp, one submission that is not spam.</summary>
+    public string? StampHash { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset StoredAt { get; set; }
     public DateTimeOffset? NotifiedAt { get; set; }

@@ -22,6 +22,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         entity.Property(s => s.Message).HasColumnName("message");
         entity.Property(s => s.Fields).HasColumnName("fields").HasColumnType("jsonb");
         entity.Property(s => s.SpamReason).HasColumnName("spam_reason");
+        entity.Property(s => s.StampHash).HasColumnName("stamp_hash");
         entity.Property(s => s.ReceivedAt).HasColumnName("received_at");
         entity.Property(s => s.StoredAt).HasColumnName("stored_at");
         entity.Property(s => s.NotifiedAt).HasColumnName("notified_at");

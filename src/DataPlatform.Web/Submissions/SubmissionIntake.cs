@@ -41,6 +41,8 @@ public sealed class SubmissionIntake(
             Message = message,
             Fields = JsonSerializer.Serialize(fields),
             ReceivedAt = clock.GetUtcNow(),
+            StampHash = string.IsNullOrEmpty(form.Stamp) ? null
+                : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(form.Stamp)))[..32],
         };
         try
         {
@@ -67,6 +69,13 @@ public sealed class SubmissionIntake(
         if (await db.Submissions.Where(s => s.IdempotencyKey == submission.IdempotencyKey).Select(s => s.Reference).FirstOrDefaultAsync(cancellationToken) is { } stored)
         {
             return stored;
+        }
+        // The same served form posted again as something new (a script replaying it): kept, but as spam.
+        if (submission.Status != SubmissionStatus.Spam && submission.StampHash is not null
+            && await db.Submissions.AnyAsync(s => s.StampHash == submission.StampHash && s.Status != SubmissionStatus.Spam, cancellationToken))
+        {
+            submission.Status = SubmissionStatus.Spam;
+            submission.SpamReason = "form stamp already used";
         }
         db.Submissions.Add(submission);
         try

@@ -132,6 +132,32 @@ public sealed class FormTests(SitePortal portal) : IClassFixture<SitePortal>
     }
 
     [Fact]
+    public async Task One_served_form_yields_one_submission_and_replays_with_new_keys_are_kept_as_spam()
+    {
+        var served = await FormClient.HiddenFieldsAsync(_client, "/contact/");
+        var references = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var values = new Dictionary<string, string>(served) { ["SubmissionKey"] = Guid.NewGuid().ToString() };
+            foreach (var (key, value) in FormClient.ValidContact.With("Message", $"replay {i}"))
+            {
+                values[key] = value;
+            }
+            var response = await _client.PostAsync("/contact/", new FormUrlEncodedContent(values));
+            Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+            references.Add(SubmissionRows.ReferenceFrom(response));
+        }
+
+        var rows = new List<(string Status, string? Reason)>();
+        foreach (var reference in references)
+        {
+            var row = (await SubmissionRows.FindAsync(_factory.ConnectionString, reference))!;
+            rows.Add((row.Status, row.SpamReason));
+        }
+        Assert.Equal([("new", null), ("spam", "form stamp already used"), ("spam", "form stamp already used")], rows);
+    }
+
+    [Fact]
     public async Task A_filled_honeypot_is_stored_as_spam_and_the_visitor_sees_the_usual_confirmation()
     {
         var response = await FormClient.SubmitAsync(_client, "/contact/", FormClient.ValidContact.With("Website", "http://spam.example"));
