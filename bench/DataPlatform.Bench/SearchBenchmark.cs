@@ -83,6 +83,28 @@ public static class SearchBenchmark
         latencies.Sort();
         double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
 
+        // Hostile queries: as long as the form accepts (500 characters), cleaned as the search page cleans them —
+        // one common word over and over, many distinct common words, and words with every operator.
+        var hostile = new List<double>();
+        var english = vocabularies["en"];
+        string Fill(Func<int, string> word) => string.Join(' ', Enumerable.Range(0, 200).Select(word))[..SearchService.MaximumQueryLength];
+        string[] attacks =
+        [
+            Fill(_ => english[0]),
+            Fill(k => english[k % 100]),
+            Fill(k => k % 3 == 0 ? $"\"{english[k % 50]} {english[(k + 1) % 50]}\"" : k % 3 == 1 ? $"-{english[k % 80]}" : $"{english[k % 60]} or"),
+        ];
+        for (var i = 0; i < 90; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await search.SearchAsync(SiteLanguage.English, SearchService.Clean(attacks[i % attacks.Length]), null, 1, CancellationToken.None);
+            if (i >= 9)
+            {
+                hostile.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+        hostile.Sort();
+
         var result = new Dictionary<string, object>
         {
             ["pages_indexed"] = build.Pages,
@@ -94,11 +116,14 @@ public static class SearchBenchmark
             ["query_p50_ms"] = Math.Round(Percentile(0.50), 1),
             ["query_p99_ms"] = Math.Round(Percentile(0.99), 1),
             ["average_matches"] = hits / latencies.Count,
+            ["hostile_query_p99_ms"] = Math.Round(hostile[Math.Min(hostile.Count - 1, (int)(0.99 * hostile.Count))], 1),
+            ["hostile_query_max_ms"] = Math.Round(hostile[^1], 1),
         };
         Console.WriteLine($"Search over {build.Pages} pages: full index build {result["full_build_ms"]} ms; re-index of one changed page " +
             $"(reload + sync) median {result["reindex_one_page_ms_median"]} ms, max {result["reindex_one_page_ms_max"]} ms, " +
             $"of which index sync {result["index_sync_one_page_ms_median"]} ms; " +
-            $"{latencies.Count} queries (1–3 words, en/sv): p50 {result["query_p50_ms"]} ms, p99 {result["query_p99_ms"]} ms");
+            $"{latencies.Count} queries (1–3 words, en/sv): p50 {result["query_p50_ms"]} ms, p99 {result["query_p99_ms"]} ms; " +
+            $"{hostile.Count} hostile 500-character queries (repeated and many distinct words, operators): p99 {result["hostile_query_p99_ms"]} ms, max {result["hostile_query_max_ms"]} ms");
         Directory.CreateDirectory(outDir);
         await File.WriteAllTextAsync(Path.Combine(outDir, "search.json"), JsonSerializer.Serialize(result, Report.Indented));
         Directory.Delete(root, recursive: true);

@@ -30,7 +30,9 @@ public static partial class SiteExtensions
             o.MaxAge = TimeSpan.FromDays(365);
             o.ExcludedHosts.Clear();
         });
-        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+        // Configured, not added: AddAntiforgery here would register Data Protection's start-up key loading before the
+        // database is migrated (it runs in registration order), and replicas starting together made keys of their own.
+        builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
         builder.Services.AddSingleton<PageCache>();
         builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName)
             .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Proxy:KnownProxies must be IP addresses.")

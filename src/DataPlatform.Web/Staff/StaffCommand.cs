@@ -33,6 +33,7 @@ public static class StaffCommand
         try
         {
             await DatabaseMigrator.MigrateAsync(services.GetRequiredService<NpgsqlDataSource>());
+            services.GetRequiredService<DatabaseState>().MarkMigrated();
         }
         catch (NpgsqlException e)
         {
