@@ -59,6 +59,11 @@ public sealed class SpoolDrainService(
             {
                 // Out of time: the files stay in the spool.
             }
+            catch (Exception e)
+            {
+                // Shutdown must finish whatever the database says; what was not stored stays in the spool for the next start.
+                logger.LogError(e, "The last attempt to store spooled submissions failed; they stay in the spool");
+            }
         }
     }
 
