@@ -360,14 +360,7 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
             s.Fields = """{"event_type": "workshop", "start": "2026-03-28T09:00", "end": "2026-03-29T16:00", "venue": "Uppsala", "organisers": "SciLifeLab, Data Centre", "event_url": "https://example.org/ws", "registration_url": null, "is_organiser": true}""";
         });
 
-        var response = await client.GetAsync($"/staff/submissions/{submission.Id}/markdown");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var root = Directory.CreateTempSubdirectory("portal-suggestion-").FullName;
-        Directory.CreateDirectory(Path.Combine(root, "events"));
-        await File.WriteAllBytesAsync(Path.Combine(root, "events", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!.Trim('"')),
-            await response.Content.ReadAsByteArrayAsync());
-        var snapshot = new ContentLoader(new ContentOptions { Root = root }).Load();
+        var snapshot = await LoadSuggestionAsync(client, submission.Id, "events");
         var page = Assert.Single(snapshot.Pages, p => p.Kind == PageKind.Page);
         Assert.Empty(snapshot.Diagnostics);
         Assert.Equal("/events/workshop-single-cell-data/", page.Url);
@@ -379,6 +372,18 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
         Assert.DoesNotContain("<script>", page.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", page.Html, StringComparison.Ordinal);
         Assert.Contains("markdown", (await Html.GetAsync(client, $"/staff/submissions/{submission.Id}")).QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>Downloads a suggestion's Markdown into <paramref name="section"/> of a new content folder and loads that folder as the site would.</summary>
+    private static async Task<ContentSnapshot> LoadSuggestionAsync(HttpClient client, Guid id, string section)
+    {
+        var response = await client.GetAsync($"/staff/submissions/{id}/markdown");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var root = Directory.CreateTempSubdirectory("portal-suggestion-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, section));
+        await File.WriteAllBytesAsync(Path.Combine(root, section, response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!.Trim('"')),
+            await response.Content.ReadAsByteArrayAsync());
+        return new ContentLoader(new ContentOptions { Root = root }).Load();
     }
 
     [Fact]
@@ -394,11 +399,7 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
             s.Fields = """{"links": ["javascript:alert(2)", "https://example.org/data"]}""";
         });
 
-        var response = await client.GetAsync($"/staff/submissions/{submission.Id}/markdown");
-        var root = Directory.CreateTempSubdirectory("portal-inert-").FullName;
-        Directory.CreateDirectory(Path.Combine(root, "highlights"));
-        await File.WriteAllBytesAsync(Path.Combine(root, "highlights", "inert.md"), await response.Content.ReadAsByteArrayAsync());
-        var page = Assert.Single(new ContentLoader(new ContentOptions { Root = root }).Load().Pages, p => p.Kind == PageKind.Page);
+        var page = Assert.Single((await LoadSuggestionAsync(client, submission.Id, "highlights")).Pages, p => p.Kind == PageKind.Page);
 
         Assert.DoesNotContain("javascript:", page.Html.Replace("javascript:alert(9)", "", StringComparison.Ordinal).Replace("javascript:alert(1)", "", StringComparison.Ordinal)
             .Replace("javascript:alert(2)", "", StringComparison.Ordinal), StringComparison.Ordinal);
