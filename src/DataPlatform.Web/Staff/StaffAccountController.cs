@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -38,9 +39,12 @@ public sealed class StaffFormViewModel<T> : LayoutViewModel
 
 /// <summary>Staff sign-in, sign-out and password change. There is no sign-up: accounts come from the <c>staff</c> command.</summary>
 [Route("staff")]
-public sealed class StaffAccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, PortalLayout layout, ILogger<StaffAccountController> logger) : Controller
+public sealed class StaffAccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInThrottle throttle, IDataProtectionProvider protection, PortalLayout layout, ILogger<StaffAccountController> logger) : Controller
 {
-    public const string FailedMessage = "The email address or password is wrong, or the account is locked for now. Try again in a while, or ask an administrator.";
+    /// <summary>Set after a successful sign-in: this browser is the account owner's, and failures from elsewhere do not slow it down.</summary>
+    public const string DeviceCookie = "portal-staff-device";
+
+    public const string FailedMessage = "The email address or password is wrong, or the account is disabled. Try again, or ask an administrator.";
 
     private static readonly Lazy<string> UnknownAccountHash = new(() => new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString()));
 
@@ -55,28 +59,73 @@ public sealed class StaffAccountController(SignInManager<StaffUser> signIn, User
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(Model(form, "Staff sign-in", "Enter your email address and password.", returnUrl));
         }
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var devices = protection.CreateProtector("DataPlatform.Staff.Device");
+        var wait = throttle.Wait(address, form.Email!, IsKnownDevice(devices, form.Email!));
+        if (wait > TimeSpan.Zero)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            logger.LogWarning("Staff sign-in for {Email} from {Address} held back for {Seconds} s after repeated failures", form.Email, address, seconds);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return View(Model(new SignInForm { Email = form.Email }, "Staff sign-in", ThrottledMessage(seconds), returnUrl));
+        }
+        // A wrong password costs the same for a real account and an unknown one (one look-up, one hash, no write),
+        // so the time taken does not tell which accounts exist. Nothing is counted on the account: the throttle slows
+        // guessing down instead of locking the owner out.
         var user = await users.FindByEmailAsync(form.Email!);
+        var passwordRight = false;
         if (user is null)
         {
-            // As slow as checking a real account's password, so the time taken does not tell which accounts exist.
             users.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash.Value, form.Password!);
         }
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        else
         {
+            passwordRight = await users.CheckPasswordAsync(user, form.Password!);
+        }
+        // A disabled account (its lockout end set far in the future by the staff command) answers like a wrong password.
+        var allowed = passwordRight && !await users.IsLockedOutAsync(user!) && await signIn.CanSignInAsync(user!);
+        if (!allowed)
+        {
+            throttle.Failed(address, form.Email!);
             // The log says who tried and how it ended, never the password.
-            logger.LogWarning("Staff sign-in failed for {Email}: {Reason}", form.Email, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong email or password");
+            logger.LogWarning("Staff sign-in failed for {Email} from {Address}: {Reason}", form.Email, address, passwordRight ? "account disabled" : "wrong email or password");
             Response.StatusCode = StatusCodes.Status401Unauthorized;
-            // One message for every failure: which accounts exist, or are locked, is nobody's business before signing in.
+            // One message for every failure: which accounts exist, or are disabled, is nobody's business before signing in.
             return View(Model(new SignInForm { Email = form.Email }, "Staff sign-in", FailedMessage, returnUrl));
         }
+        throttle.Succeeded(address, form.Email!);
+        await signIn.SignInAsync(user!, isPersistent: false);
+        Response.Cookies.Append(DeviceCookie, devices.Protect(user!.NormalizedEmail!), new CookieOptions
+        {
+            Path = "/staff", HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = Request.IsHttps, IsEssential = true,
+            Expires = DateTimeOffset.UtcNow.AddDays(180),
+        });
         logger.LogInformation("Staff sign-in succeeded for {Email}", user!.Email);
         if (user.MustChangePassword)
         {
             return RedirectToAction(nameof(Password));
         }
         return LocalRedirect(Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/staff", StringComparison.Ordinal) ? returnUrl : "/staff/");
+    }
+
+    public static string ThrottledMessage(int seconds) =>
+        $"Too many failed sign-ins. Wait {(seconds < 120 ? $"{seconds} seconds" : $"{(seconds + 59) / 60} minutes")} and try again.";
+
+    private bool IsKnownDevice(IDataProtector devices, string email)
+    {
+        if (Request.Cookies[DeviceCookie] is not { } cookie)
+        {
+            return false;
+        }
+        try
+        {
+            return string.Equals(devices.Unprotect(cookie), users.NormalizeEmail(email), StringComparison.Ordinal);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false; // a forged, stale or foreign cookie is simply not a known device
+        }
     }
 
     [HttpPost("signout"), Authorize, ValidateAntiForgeryToken]

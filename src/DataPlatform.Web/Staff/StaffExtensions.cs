@@ -15,9 +15,9 @@ public static class StaffExtensions
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 12;
+                // Lockout only serves the staff command's "disable"; wrong passwords are slowed by SignInThrottle, which
+                // unlike Identity's counter cannot be used by a stranger to lock the owner out.
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
@@ -45,5 +45,6 @@ public static class StaffExtensions
             .AddPolicy(StaffPolicy, p => p.RequireRole(StaffRoles.Staff, StaffRoles.Admin))
             .AddPolicy(AdminPolicy, p => p.RequireRole(StaffRoles.Admin));
         builder.Services.AddScoped<SubmissionReview>();
+        builder.Services.AddSingleton<SignInThrottle>();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using DataPlatform.Content;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -65,6 +66,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        // The test server has no client address; a test that needs several clients names theirs in a header.
+        builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>());
         if (Clock is not null)
         {
             builder.ConfigureTestServices(services =>
@@ -73,6 +76,32 @@ public class PortalFactory : WebApplicationFactory<Program>
                 services.AddSingleton(Clock);
             });
         }
+    }
+
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>A client whose requests come from <paramref name="address"/> (for per-address limits).</summary>
+    public HttpClient CreateClientFrom(string address)
+    {
+        var client = CreatePlainClient();
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        return client;
+    }
+
+    private sealed class ClientAddressFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers[ClientAddressHeader] is [{ } address])
+                {
+                    context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+                }
+                return nextMiddleware();
+            });
+            next(app);
+        };
     }
 
     /// <summary>When set, the portal's clock: lists of upcoming events and notices depend on it, today's date never.</summary>

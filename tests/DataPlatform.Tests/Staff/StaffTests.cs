@@ -124,21 +124,62 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
     }
 
     [Fact]
-    public async Task Repeated_failures_lock_the_account_and_disabled_accounts_cannot_sign_in()
+    public async Task Wrong_passwords_slow_the_guesser_down_without_locking_the_owner_out()
     {
         var email = await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff);
-        var client = _factory.CreateClient(new() { AllowAutoRedirect = false });
-        for (var i = 0; i < 5; i++)
+        var attacker = _factory.CreateClientFrom("10.66.0.1");
+        for (var i = 0; i < SignInThrottle.FreeTriesPerAccountAndAddress; i++)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await StaffAccounts.PostSignInAsync(client, email, "wrong password " + i)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await StaffAccounts.PostSignInAsync(attacker, email, "wrong password " + i)).StatusCode);
         }
-        var locked = await StaffAccounts.PostSignInAsync(client, email, StaffAccounts.Password);
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.Contains(StaffAccountController.FailedMessage, (await Html.ParseAsync(locked)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
 
+        // The guesser waits, right password or not, before it is even checked...
+        var held = await StaffAccounts.PostSignInAsync(attacker, email, StaffAccounts.Password);
+        Assert.Equal((HttpStatusCode.TooManyRequests, "1"), (held.StatusCode, held.Headers.RetryAfter!.ToString()));
+        Assert.Equal(StaffAccountController.ThrottledMessage(1), (await Html.ParseAsync(held)).QuerySelector(".error-summary")!.TextContent.Trim());
+        // ...while the owner, elsewhere, signs in at once: nothing was locked.
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffAccounts.PostSignInAsync(_factory.CreateClientFrom("10.66.0.2"), email, StaffAccounts.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Guessing_from_many_addresses_slows_strangers_but_not_the_owners_browser()
+    {
+        var email = await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff);
+        var owner = _factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        owner.DefaultRequestHeaders.Add(PortalFactory.ClientAddressHeader, "10.67.0.1");
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffAccounts.PostSignInAsync(owner, email, StaffAccounts.Password)).StatusCode);
+
+        for (var i = 0; i < SignInThrottle.FreeTriesPerAccount; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await StaffAccounts.PostSignInAsync(_factory.CreateClientFrom($"10.67.1.{i + 1}"), email, "wrong")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await StaffAccounts.PostSignInAsync(_factory.CreateClientFrom("10.67.2.1"), email, StaffAccounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffAccounts.PostSignInAsync(owner, email, StaffAccounts.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task One_address_guessing_many_accounts_is_slowed_down()
+    {
+        var client = _factory.CreateClientFrom("10.68.0.1");
+        for (var i = 0; i < SignInThrottle.FreeTriesPerAddress; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await StaffAccounts.PostSignInAsync(client, $"someone{i}@example.org", "wrong")).StatusCode);
+        }
+
+        var email = await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await StaffAccounts.PostSignInAsync(client, email, StaffAccounts.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Disabled_accounts_cannot_sign_in_and_get_the_same_answer()
+    {
+        var client = _factory.CreateClientFrom("10.69.0.1");
         var other = await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff);
         Assert.Equal(0, await StaffAccounts_Run(["disable", other]));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await StaffAccounts.PostSignInAsync(client, other, StaffAccounts.Password)).StatusCode);
+        var disabled = await StaffAccounts.PostSignInAsync(client, other, StaffAccounts.Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, disabled.StatusCode);
+        Assert.Equal(StaffAccountController.FailedMessage, (await Html.ParseAsync(disabled)).QuerySelector(".error-summary")!.TextContent.Trim());
         Assert.Equal(0, await StaffAccounts_Run(["enable", other]));
         Assert.Equal(HttpStatusCode.Redirect, (await StaffAccounts.PostSignInAsync(client, other, StaffAccounts.Password)).StatusCode);
     }
