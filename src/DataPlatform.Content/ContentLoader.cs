@@ -17,6 +17,7 @@ public sealed class ContentLoader
     private readonly ParseCache _parsed = new();
     private readonly CatalogPages _catalogs;
     private readonly OutputsSources _outputs;
+    private readonly EmbedResolver _embeds;
 
     public ContentLoader(ContentOptions options, TimeProvider? clock = null)
     {
@@ -25,6 +26,7 @@ public sealed class ContentLoader
         Root = Path.GetFullPath(options.Root);
         _catalogs = new CatalogPages(Root);
         _outputs = new OutputsSources(Root, options.FetchedDataDirectory);
+        _embeds = new EmbedResolver(Root);
     }
 
     /// <summary>The content folder, as a full path.</summary>
@@ -66,6 +68,11 @@ public sealed class ContentLoader
         }
 
         var (pages, byUrl) = UniqueUrls(candidates, diagnostics);
+        _embeds.BeginLoad();
+        foreach (var page in pages)
+        {
+            page.Embeds = _embeds.Resolve(page, diagnostics, schedule.Note);
+        }
         SiteAssembly.AddMissingSections(pages, byUrl);
         var redirects = SiteAssembly.Redirects(pages, byUrl, diagnostics);
         var menus = SiteLanguage.All.ToDictionary(l => l.Code, l => (IReadOnlyDictionary<string, IReadOnlyList<MenuItem>>)MenuBuilder.Build(l, pages, diagnostics));
@@ -133,6 +140,10 @@ public sealed class ContentLoader
         foreach (var (file, modified, length) in _catalogs.Loaded)
         {
             sb.Append(file).Append('|').Append(modified.Ticks).Append('|').Append(length).Append('\n');
+        }
+        foreach (var line in _embeds.Versions)
+        {
+            sb.Append(line).Append('\n');
         }
         foreach (var line in _outputs.Versions)
         {

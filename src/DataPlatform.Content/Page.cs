@@ -62,5 +62,8 @@ public sealed class Page
 
     public bool IsListPage => Kind != PageKind.Page;
 
+    /// <summary>The page's tables and charts, in the order of their markers in <see cref="Html"/>; set once, when content loads.</summary>
+    public IReadOnlyList<PageEmbed> Embeds { get; internal set; } = [];
+
     public override string ToString() => $"{Url} ({SourcePath})";
 }

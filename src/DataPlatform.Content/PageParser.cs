@@ -93,7 +93,10 @@ public static partial class PageParser
         }
 
         var unknown = new List<Shortcodes.Unknown>();
-        var body = Shortcodes.Expand(split.Body, frontMatter, unknown);
+        var embeds = new List<EmbedRequest>();
+        var body = Shortcodes.Expand(split.Body, frontMatter, unknown, embeds);
+        // Offsets become file lines, for the editor's diagnostics about the data behind each embed.
+        embeds = embeds.Select(e => e with { Line = split.BodyLine + split.Body.AsSpan(0, Math.Min(e.Offset, split.Body.Length)).Count('\n') }).ToList();
         foreach (var group in unknown.GroupBy(u => u.Name, StringComparer.OrdinalIgnoreCase))
         {
             var line = split.BodyLine + split.Body.AsSpan(0, Math.Min(group.First().Offset, split.Body.Length)).Count('\n');
@@ -103,7 +106,7 @@ public static partial class PageParser
 
         if (relativePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || relativePath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
         {
-            return HtmlPage(frontMatter, body, split, diagnostics);
+            return HtmlPage(frontMatter, body, split, diagnostics) with { Embeds = embeds };
         }
 
         var document = Markdown.Parse(body, Pipeline);
@@ -159,7 +162,7 @@ public static partial class PageParser
         var summary = (frontMatter.Summary ?? frontMatter.Description) is { } written
             ? Whitespace().Replace(Markdown.ToPlainText(written, Pipeline), " ").Trim()
             : firstParagraph?.Inline is null ? "" : Truncate(Whitespace().Replace(InlineText(firstParagraph.Inline), " ").Trim(), 300);
-        return new ParsedFile(frontMatter, CompactText.Compress(System.Text.Encoding.UTF8.GetBytes(html)), headings, summary, links, diagnostics, split.Yaml ?? "");
+        return new ParsedFile(frontMatter, CompactText.Compress(System.Text.Encoding.UTF8.GetBytes(html)), headings, summary, links, diagnostics, split.Yaml ?? "") { Embeds = embeds };
     }
 
     /// <summary>Hugo's <c>.html</c> content: the body is HTML already and is used as written (after shortcodes); its links are checked like any page's.</summary>

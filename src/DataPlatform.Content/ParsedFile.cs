@@ -29,6 +29,9 @@ public sealed record ParsedFile(
 
     public bool HasHtml => HtmlCompressed.Length > 0;
 
+    /// <summary>The data shortcodes (tables, charts) in the body, in order; their markers are in the HTML.</summary>
+    public IReadOnlyList<EmbedRequest> Embeds { get; init; } = [];
+
     /// <summary>The file line of the first front-matter line that sets <paramref name="key"/>, or 1; for pointing editors at the right line.</summary>
     public int LineOf(string key) => LineIn(FrontMatterText, key);
 

@@ -34,8 +34,12 @@ public static partial class Shortcodes
     /// <summary>A shortcode the portal does not know, and where it first appears.</summary>
     public sealed record Unknown(string Name, int Offset);
 
+    /// <summary>The shortcodes that show data (tables, charts): they need files, so they are resolved when content loads.</summary>
+    public static readonly IReadOnlySet<string> Embedding = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "datatable", "chart", "plotly" };
+
     /// <summary>Expands shortcodes in <paramref name="markdown"/>; <paramref name="frontMatter"/> serves <c>param</c>.</summary>
-    public static string Expand(string markdown, FrontMatter frontMatter, List<Unknown> unknown)
+    /// <remarks>A data shortcode becomes a marker (<see cref="EmbedRequest.Marker"/>) and an entry in <paramref name="embeds"/>.</remarks>
+    public static string Expand(string markdown, FrontMatter frontMatter, List<Unknown> unknown, List<EmbedRequest>? embeds = null)
     {
         if (!markdown.Contains("{{", StringComparison.Ordinal))
         {
@@ -52,7 +56,7 @@ public static partial class Shortcodes
         for (var pass = 0; pass < 8; pass++)
         {
             var replaced = PairedRegex().Replace(text, m => Render(m.Groups["name"].Value, ParseArgs(m.Groups["args"].Value),
-                m.Groups["inner"].Value, m.Groups["open"].Value == "%", frontMatter, unknown, OffsetIn(markdown, m.Value, m.Index)));
+                m.Groups["inner"].Value, m.Groups["open"].Value == "%", frontMatter, unknown, embeds, OffsetIn(markdown, m.Value, m.Index)));
             if (replaced == text)
             {
                 break;
@@ -61,7 +65,7 @@ public static partial class Shortcodes
         }
         text = SingleRegex().Replace(text, m => m.Groups["close"].Success
             ? ""
-            : Render(m.Groups["name"].Value, ParseArgs(m.Groups["args"].Value), null, false, frontMatter, unknown, OffsetIn(markdown, m.Value, m.Index)));
+            : Render(m.Groups["name"].Value, ParseArgs(m.Groups["args"].Value), null, false, frontMatter, unknown, embeds, OffsetIn(markdown, m.Value, m.Index)));
 
         for (var i = 0; i < literals.Count; i++)
         {
@@ -103,10 +107,15 @@ public static partial class Shortcodes
 
     private static string Attr(string? value) => WebUtility.HtmlEncode(value ?? "");
 
-    private static string Render(string name, Args args, string? inner, bool innerIsMarkdown, FrontMatter frontMatter, List<Unknown> unknown, int offset)
+    private static string Render(string name, Args args, string? inner, bool innerIsMarkdown, FrontMatter frontMatter, List<Unknown> unknown, List<EmbedRequest>? embeds, int offset)
     {
         switch (name.ToLowerInvariant())
         {
+            case "datatable" or "chart" or "plotly" when embeds is not null:
+                var request = new EmbedRequest(name.ToLowerInvariant(), args.Named, embeds.Count, offset);
+                embeds.Add(request);
+                // A block of its own, so Markdown leaves it alone; the page is rendered around it.
+                return "\n\n" + request.Marker + "\n\n";
             case "figure":
             case "img":
             case "image":

@@ -13,7 +13,7 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     [HttpGet, HttpHead]
-    public IActionResult Show([FromQuery] int? page)
+    public async Task<IActionResult> Show([FromQuery] int? page)
     {
         if (!ModelState.IsValid)
         {
@@ -74,8 +74,34 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
             }
             children = pager.Slice(all);
         }
-        return View(ViewFor(found), BuildModel(found, language, isFallback, children, pager));
+        var tables = new Dictionary<int, DataTableView>();
+        foreach (var table in found.Embeds.OfType<DataTable>())
+        {
+            var view = DataTableView.Create(table, Request.Query, path, DateOnly.FromDateTime(Stockholm.ToLocal(clock.GetUtcNow()).DateTime), t);
+            if (view.Filter.Format is not null && view.Filter.Errors.Count == 0)
+            {
+                await view.WriteAsync(Response, t["Status"], status => t[StatusLabel(status)], HttpContext.RequestAborted);
+                return new EmptyResult();
+            }
+            tables[table.Index] = view;
+            // What a table could not understand is said in the table; the page still shows, with a status that says so.
+            Response.StatusCode = view.Filter.Errors.Count > 0 ? StatusCodes.Status400BadRequest
+                : view.PageMissing && Response.StatusCode == StatusCodes.Status200OK ? StatusCodes.Status404NotFound
+                : Response.StatusCode;
+        }
+        var model = BuildModel(found, language, isFallback, children, pager);
+        model.Tables = tables;
+        return View(ViewFor(found), model);
     }
+
+    /// <summary>The label of a row status, as a key of the shared resource.</summary>
+    public static string StatusLabel(RowStatus status) => status switch
+    {
+        RowStatus.Upcoming => "Upcoming",
+        RowStatus.Ongoing => "Ongoing",
+        RowStatus.Ended => "Ended",
+        _ => "Not dated",
+    };
 
     private PageViewModel BuildModel(Page page, SiteLanguage language, bool isFallback, IReadOnlyList<Page> children, Pager? pager)
     {

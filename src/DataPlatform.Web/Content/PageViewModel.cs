@@ -24,6 +24,9 @@ public sealed class PageViewModel : LayoutViewModel
     /// <summary>For an event: whether its registration deadline has passed.</summary>
     public bool RegistrationClosed { get; init; }
 
+    /// <summary>The page's data tables as this request shows them, by embed index.</summary>
+    public IReadOnlyDictionary<int, DataTableView> Tables { get; set; } = new Dictionary<int, DataTableView>();
+
     /// <summary>Top-level sections, for the home page's links into the site.</summary>
     public IReadOnlyList<Page> Sections { get; init; } = [];
 }

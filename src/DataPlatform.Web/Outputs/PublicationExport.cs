@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
 using DataPlatform.Content;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
+using DataPlatform.Web.Site;
 
 namespace DataPlatform.Web.Outputs;
 
@@ -16,30 +15,33 @@ public sealed class PublicationExport(IReadOnlyList<Publication> publications, s
 {
     public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>
     {
-        ["csv"] = "text/csv; charset=utf-8",
-        ["json"] = "application/json; charset=utf-8",
+        ["csv"] = StreamedExport.CsvType,
+        ["json"] = StreamedExport.JsonType,
         ["bib"] = "application/x-bibtex; charset=utf-8",
         ["ris"] = "application/x-research-info-systems; charset=utf-8",
     };
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var response = context.HttpContext.Response;
-        response.ContentType = ContentTypes[format];
-        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName, FileNameStar = fileName }.ToString();
+        StreamedExport.Attach(response, ContentTypes[format], fileName);
         var cancel = context.HttpContext.RequestAborted;
         var body = response.Body;
         switch (format)
         {
             case "json":
-                await WriteJsonAsync(body, cancel);
+                await StreamedExport.WriteJsonAsync(body, publications, WriteJson, cancel);
                 break;
             case "csv":
-                await WriteCsvAsync(body, cancel);
+                await StreamedExport.WriteCsvAsync(body,
+                    ["id", "title", "authors", "type", "published", "journal", "volume", "issue", "pages", "doi", "pmid", "pmc", "labels", "has_data", "url"],
+                    publications.Select(p => (IReadOnlyList<string>)[
+                        p.Id, p.Title, string.Join("; ", p.Authors.Select(a => a.Cited)), p.Type, p.Published?.Iso ?? "", p.Journal?.Title ?? "", p.Journal?.Volume ?? "",
+                        p.Journal?.Issue ?? "", p.Journal?.Pages ?? "", p.Doi ?? "", p.Pmid ?? "", p.Pmc ?? "", string.Join("; ", p.Labels.Select(l => l.Key)),
+                        p.HasData ? "yes" : "no", recordUrl(p),
+                    ]), cancel);
                 break;
             default:
                 await using (var writer = new StreamWriter(body, Utf8, bufferSize: 16 * 1024, leaveOpen: true))
@@ -54,80 +56,26 @@ public sealed class PublicationExport(IReadOnlyList<Publication> publications, s
         }
     }
 
-    private async Task WriteCsvAsync(Stream body, CancellationToken cancel)
+    private void WriteJson(Utf8JsonWriter json, Publication p) => JsonSerializer.Serialize(json, new
     {
-        // The writer writes synchronously, which the server does not allow on a response: it writes into a buffer
-        // that goes out, asynchronously, every thousand records.
-        using var buffer = new MemoryStream();
-        // A byte-order mark so spreadsheet programs read UTF-8 (å, ä, ö); cells starting with = + - @ are escaped (formula injection).
-        var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true);
-        csv.WriteHeader(["id", "title", "authors", "type", "published", "journal", "volume", "issue", "pages", "doi", "pmid", "pmc", "labels", "has_data", "url"]);
-        var count = 0;
-        foreach (var p in publications)
-        {
-            csv.WriteRecord([
-                p.Id, p.Title, string.Join("; ", p.Authors.Select(a => a.Cited)), p.Type, p.Published?.Iso ?? "", p.Journal?.Title ?? "", p.Journal?.Volume ?? "",
-                p.Journal?.Issue ?? "", p.Journal?.Pages ?? "", p.Doi ?? "", p.Pmid ?? "", p.Pmc ?? "", string.Join("; ", p.Labels.Select(l => l.Key)),
-                p.HasData ? "yes" : "no", recordUrl(p),
-            ]);
-            if (++count % 1000 == 0)
-            {
-                csv.Flush();
-                await DrainAsync(buffer, body, cancel);
-            }
-        }
-        // Disposing writes what the writer still holds into the buffer.
-        csv.Dispose();
-        await DrainAsync(buffer, body, cancel);
-    }
-
-    private async Task WriteJsonAsync(Stream body, CancellationToken cancel)
-    {
-        // As for CSV: the serializer writes synchronously, into a buffer that goes out asynchronously.
-        using var buffer = new MemoryStream();
-        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOptions.Encoder });
-        json.WriteStartArray();
-        var count = 0;
-        foreach (var p in publications)
-        {
-            JsonSerializer.Serialize(json, new
-            {
-                id = p.Id,
-                title = p.Title,
-                authors = p.Authors.Select(a => new { family = a.Family, given = a.Given, orcid = a.Orcid }),
-                type = p.Type,
-                original_type = p.OriginalType,
-                published = p.Published?.Iso,
-                journal = p.Journal?.Title,
-                volume = p.Journal?.Volume,
-                issue = p.Journal?.Issue,
-                pages = p.Journal?.Pages,
-                doi = p.Doi,
-                pmid = p.Pmid,
-                pmc = p.Pmc,
-                @abstract = p.Abstract,
-                labels = p.Labels.Select(l => l.Key),
-                data = p.Data.Select(d => new { repository = d.Repository, accession = d.Accession, url = d.Url }),
-                url = recordUrl(p),
-            }, JsonOptions);
-            if (++count % 500 == 0)
-            {
-                json.Flush();
-                await DrainAsync(buffer, body, cancel);
-            }
-        }
-        json.WriteEndArray();
-        json.Flush();
-        await DrainAsync(buffer, body, cancel);
-    }
-
-    /// <summary>Sends what a writer put in the buffer and empties it, so the buffer never holds more than one batch.</summary>
-    private static async Task DrainAsync(MemoryStream buffer, Stream body, CancellationToken cancel)
-    {
-        buffer.Position = 0;
-        await buffer.CopyToAsync(body, cancel);
-        buffer.SetLength(0);
-    }
+        id = p.Id,
+        title = p.Title,
+        authors = p.Authors.Select(a => new { family = a.Family, given = a.Given, orcid = a.Orcid }),
+        type = p.Type,
+        original_type = p.OriginalType,
+        published = p.Published?.Iso,
+        journal = p.Journal?.Title,
+        volume = p.Journal?.Volume,
+        issue = p.Journal?.Issue,
+        pages = p.Journal?.Pages,
+        doi = p.Doi,
+        pmid = p.Pmid,
+        pmc = p.Pmc,
+        @abstract = p.Abstract,
+        labels = p.Labels.Select(l => l.Key),
+        data = p.Data.Select(d => new { repository = d.Repository, accession = d.Accession, url = d.Url }),
+        url = recordUrl(p),
+    }, StreamedExport.JsonOptions);
 
     private async Task WriteEachAsync(StreamWriter writer, Func<Publication, string> record, CancellationToken cancel)
     {

@@ -1,0 +1,278 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+
+namespace DataPlatform.Content;
+
+/// <summary>
+/// A data file read as rows of named values, for tables and charts. Values are <c>null</c>, <c>string</c>, <c>double</c>,
+/// <c>bool</c>, lists (<c>List&lt;object?&gt;</c>) and objects (<c>Dictionary&lt;string, object?&gt;</c>); YAML and CSV
+/// scalars stay strings (a number in them is recognised where it is shown or sorted).
+/// </summary>
+public sealed record DataDocument(object? Root, string? Error, int ErrorLine)
+{
+    /// <summary>The rows: the file's array of objects, or the array an object holds (<paramref name="property"/> names it when it holds several).</summary>
+    public (IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows, string? Error) Rows(string? property)
+    {
+        var list = Root switch
+        {
+            List<object?> array when property is null => array,
+            Dictionary<string, object?> map when property is not null => map.TryGetValue(property, out var named) ? named as List<object?> : null,
+            Dictionary<string, object?> map => map.Values.OfType<List<object?>>().Count() == 1 ? map.Values.OfType<List<object?>>().Single() : null,
+            _ => null,
+        };
+        if (list is null)
+        {
+            var lists = Root is Dictionary<string, object?> m ? m.Where(kv => kv.Value is List<object?>).Select(kv => kv.Key).ToList() : [];
+            return ([], property is not null ? $"it has no list named '{property}'{(lists.Count > 0 ? $" (it has: {string.Join(", ", lists)})" : "")}"
+                : lists.Count > 1 ? $"it holds several lists ({string.Join(", ", lists)}): name one with rows=\"…\""
+                : "it holds no list of rows (an array of objects, or an object holding one)");
+        }
+        var rows = new List<IReadOnlyDictionary<string, object?>>(list.Count);
+        foreach (var item in list)
+        {
+            if (item is not Dictionary<string, object?> row)
+            {
+                return ([], $"row {rows.Count + 1} is not an object with named values");
+            }
+            rows.Add(row);
+        }
+        return (rows, null);
+    }
+
+    /// <summary>The value at a dotted path (<c>journal.title</c>) in a row, or null.</summary>
+    public static object? Lookup(IReadOnlyDictionary<string, object?> row, string path)
+    {
+        if (row.TryGetValue(path, out var direct))
+        {
+            return direct;
+        }
+        object? current = row;
+        foreach (var part in path.Split('.'))
+        {
+            if (current is not IReadOnlyDictionary<string, object?> map || !map.TryGetValue(part, out current))
+            {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    /// <summary>Whether any row has a value (even null) at the path.</summary>
+    public static bool Has(IReadOnlyDictionary<string, object?> row, string path)
+    {
+        if (row.ContainsKey(path))
+        {
+            return true;
+        }
+        object? current = row;
+        foreach (var part in path.Split('.'))
+        {
+            if (current is not IReadOnlyDictionary<string, object?> map || !map.TryGetValue(part, out current))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
+
+/// <summary>Reads data files (JSON, YAML, CSV), keeping each until it changes on disk, so a reload rereads only edited files.</summary>
+public sealed class DataFiles
+{
+    /// <summary>A bound against a file nobody meant to publish as a table: 64 MB.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    private readonly ConcurrentDictionary<string, (DateTime Modified, long Length, DataDocument Document)> _cache = new(StringComparer.Ordinal);
+
+    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".json", ".yaml", ".yml", ".csv" };
+
+    /// <summary>The file's modification time and length, for the content version ("" when missing).</summary>
+    public static string Version(string fullPath)
+    {
+        var info = new FileInfo(fullPath);
+        return info.Exists ? $"{info.LastWriteTimeUtc.Ticks}|{info.Length}" : "";
+    }
+
+    public DataDocument Read(string fullPath)
+    {
+        var info = new FileInfo(fullPath);
+        if (!info.Exists)
+        {
+            return new DataDocument(null, "the file does not exist", 1);
+        }
+        if (_cache.TryGetValue(fullPath, out var cached) && cached.Modified == info.LastWriteTimeUtc && cached.Length == info.Length)
+        {
+            return cached.Document;
+        }
+        var document = info.Length > MaxBytes ? new DataDocument(null, $"the file is larger than {MaxBytes / 1024 / 1024} MB", 1) : Parse(fullPath);
+        _cache[fullPath] = (info.LastWriteTimeUtc, info.Length, document);
+        return document;
+    }
+
+    public static DataDocument Parse(string fullPath)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(fullPath).TrimStart('\uFEFF');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new DataDocument(null, $"the file cannot be read ({e.Message})", 1);
+        }
+        return Path.GetExtension(fullPath).ToLowerInvariant() switch
+        {
+            ".json" => ParseJson(text),
+            ".yaml" or ".yml" => ParseYaml(text),
+            ".csv" => ParseCsv(text),
+            var other => new DataDocument(null, $"'{other}' is not a data format the portal reads (use .json, .yaml or .csv)", 1),
+        };
+    }
+
+    public static DataDocument ParseJson(string text)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+            return new DataDocument(FromJson(json.RootElement), null, 0);
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            return new DataDocument(null, $"it is not valid JSON (line {line}, position {(e.BytePositionInLine ?? 0) + 1})", line);
+        }
+    }
+
+    private static object? FromJson(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Number => element.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToList(),
+        JsonValueKind.Object => element.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => FromJson(g.Last().Value), StringComparer.Ordinal),
+        _ => null,
+    };
+
+    public static DataDocument ParseYaml(string text)
+    {
+        try
+        {
+            var stream = new YamlDotNet.RepresentationModel.YamlStream();
+            stream.Load(new StringReader(text));
+            return new DataDocument(stream.Documents.Count == 0 ? null : FromYaml(stream.Documents[0].RootNode), null, 0);
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            var line = (int)e.Start.Line;
+            return new DataDocument(null, $"it is not valid YAML (line {line}): {e.Message}", line);
+        }
+    }
+
+    private static object? FromYaml(YamlDotNet.RepresentationModel.YamlNode node) => node switch
+    {
+        YamlDotNet.RepresentationModel.YamlScalarNode scalar => scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is "" or "~" or "null" ? null : scalar.Value,
+        YamlDotNet.RepresentationModel.YamlSequenceNode sequence => sequence.Children.Select(FromYaml).ToList(),
+        YamlDotNet.RepresentationModel.YamlMappingNode mapping => mapping.Children
+            .GroupBy(kv => (kv.Key as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value ?? "", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => FromYaml(g.Last().Value), StringComparer.Ordinal),
+        _ => null,
+    };
+
+    /// <summary>CSV with a header row (comma, semicolon or tab, RFC 4180 quoting); every row must have as many cells as the header.</summary>
+    private static readonly char[] CsvDelimiters = [',', ';', '\t'];
+
+    public static DataDocument ParseCsv(string text)
+    {
+        var firstLine = text[..(text.IndexOf('\n') is var n && n >= 0 ? n : text.Length)];
+        var delimiter = CsvDelimiters.MaxBy(d => firstLine.Count(c => c == d));
+        string[]? header = null;
+        var rows = new List<object?>();
+        foreach (var (cells, line) in CsvRecords(text, delimiter))
+        {
+            if (cells.Count == 1 && cells[0].Length == 0)
+            {
+                continue; // a blank line
+            }
+            if (header is null)
+            {
+                header = cells.Select(c => c.Trim()).ToArray();
+                continue;
+            }
+            if (cells.Count != header.Length)
+            {
+                return new DataDocument(null, $"line {line} has {cells.Count} cells where the header has {header.Length}", line);
+            }
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Length; i++)
+            {
+                row[header[i]] = cells[i].Length == 0 ? null : cells[i];
+            }
+            rows.Add(row);
+        }
+        return header is null ? new DataDocument(null, "it has no header row", 1) : new DataDocument(rows, null, 0);
+    }
+
+    /// <summary>The records of a CSV text with the line each starts on; a quoted cell may hold the delimiter, quotes ("") and line breaks.</summary>
+    private static IEnumerable<(List<string> Cells, int Line)> CsvRecords(string text, char delimiter)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var line = 1;
+        var start = 1;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    line += c == '\n' ? 1 : 0;
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"' && cell.Length == 0)
+            {
+                quoted = true;
+            }
+            else if (c == delimiter)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+                cells.Add(cell.ToString());
+                cell.Clear();
+                yield return (cells, start);
+                cells = [];
+                start = ++line;
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+        if (cell.Length > 0 || cells.Count > 0)
+        {
+            cells.Add(cell.ToString());
+            yield return (cells, start);
+        }
+    }
+}

@@ -1,0 +1,364 @@
+using System.Globalization;
+using System.Text;
+
+namespace DataPlatform.Content;
+
+/// <summary>One value of a row as a table shows, sorts, filters and exports it.</summary>
+/// <param name="Text">As shown and exported: lists joined with ", ", dates in the page's language.</param>
+/// <param name="Raw">As in the file (ISO dates stay ISO), for downloads.</param>
+/// <param name="Values">The facet values: one per list element, else the text.</param>
+/// <param name="Number">The value as a number, when it is one (for sorting).</param>
+/// <param name="Date">The value as a date, when it is an ISO date (for sorting and the status).</param>
+/// <param name="IsLink">Whether the value is a web address, shown as a link.</param>
+public sealed record DataCell(string Text, string Raw, string[] Values, double? Number, DateOnly? Date, bool IsLink)
+{
+    public static readonly DataCell Empty = new("", "", [], null, null, false);
+}
+
+/// <summary>A row of a data table: its cells in field order, and the lower-cased text the search box looks in.</summary>
+public sealed record DataRow(DataCell[] Cells, string SearchText, int Line);
+
+/// <summary>A key of the data file the table uses (a column, facet, search key, sort key or status date), with its heading.</summary>
+public sealed record DataField(string Key, string Heading);
+
+/// <summary>Where a row stands on the day a table is shown, from its start and end dates.</summary>
+public enum RowStatus
+{
+    Undated,
+    Upcoming,
+    Ongoing,
+    Ended,
+}
+
+/// <summary>
+/// A <c>datatable</c> shortcode's table, prepared when content loads: every cell formatted, every facet's values
+/// listed, the search text built. Filtering, sorting and paging per request work on the prepared rows
+/// (<see cref="Query"/>); only the status of a row depends on the day, and it is computed then.
+/// </summary>
+public sealed class DataTable : PageEmbed
+{
+    public required string Caption { get; init; }
+
+    /// <summary>The data file, relative to the content folder (shown to editors and in downloads' names).</summary>
+    public required string Source { get; init; }
+
+    public required IReadOnlyList<DataField> Fields { get; init; }
+
+    /// <summary>Field indexes of the columns, in order.</summary>
+    public required IReadOnlyList<int> Columns { get; init; }
+
+    /// <summary>Field indexes of the facets, in order.</summary>
+    public required IReadOnlyList<int> Facets { get; init; }
+
+    /// <summary>Every facet's values, in order (field index → values).</summary>
+    public required IReadOnlyDictionary<int, IReadOnlyList<string>> FacetValues { get; init; }
+
+    public required IReadOnlyList<int> SearchFields { get; init; }
+
+    public DataSort? DefaultSort { get; init; }
+
+    /// <summary>The start and end date fields of <c>status="start..end"</c>, when given.</summary>
+    public (int Start, int End)? Status { get; init; }
+
+    public required IReadOnlyList<DataRow> Rows { get; init; }
+
+    public int FieldIndex(string key)
+    {
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            if (string.Equals(Fields[i].Key, key, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>A row's status on <paramref name="today"/> (Stockholm's date): before its start, between, after its end.</summary>
+    public RowStatus StatusOf(DataRow row, DateOnly today)
+    {
+        if (Status is not { } status)
+        {
+            return RowStatus.Undated;
+        }
+        var (start, end) = (row.Cells[status.Start].Date, row.Cells[status.End].Date);
+        return start is null && end is null ? RowStatus.Undated
+            : start > today ? RowStatus.Upcoming
+            : end < today ? RowStatus.Ended
+            : RowStatus.Ongoing;
+    }
+
+    /// <summary>The rows a query selects, sorted, with every facet's counts (each counted under the other facets' choices).</summary>
+    public DataTableResult Query(DataTableQuery query, DateOnly today)
+    {
+        var words = (query.Text ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var statuses = Status is null ? null : Rows.Select(r => StatusOf(r, today)).ToArray();
+        var chosen = Facets.Select(f => query.Facets.TryGetValue(Fields[f].Key, out var values) && values.Count > 0 ? values.ToHashSet(StringComparer.Ordinal) : null).ToArray();
+
+        // Which facet (or the status, index Facets.Count) each row fails; a row failing two is counted nowhere.
+        var counts = Facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        var statusCounts = new Dictionary<RowStatus, int>();
+        var selected = new List<int>();
+        for (var r = 0; r < Rows.Count; r++)
+        {
+            var row = Rows[r];
+            if (words.Length > 0 && !words.All(w => row.SearchText.Contains(w, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            var failing = -1;
+            var failures = 0;
+            for (var f = 0; f < Facets.Count && failures < 2; f++)
+            {
+                if (chosen[f] is { } values && !row.Cells[Facets[f]].Values.Any(values.Contains))
+                {
+                    failing = f;
+                    failures++;
+                }
+            }
+            if (statuses is not null && query.Status is { } wanted && statuses[r] != wanted && failures < 2)
+            {
+                failing = Facets.Count;
+                failures++;
+            }
+            if (failures == 0)
+            {
+                selected.Add(r);
+            }
+            if (failures > 1)
+            {
+                continue;
+            }
+            for (var f = 0; f < Facets.Count; f++)
+            {
+                if (failures == 0 || failing == f)
+                {
+                    foreach (var value in row.Cells[Facets[f]].Values.Distinct(StringComparer.Ordinal))
+                    {
+                        counts[f][value] = counts[f].GetValueOrDefault(value) + 1;
+                    }
+                }
+            }
+            if (statuses is not null && (failures == 0 || failing == Facets.Count))
+            {
+                statusCounts[statuses[r]] = statusCounts.GetValueOrDefault(statuses[r]) + 1;
+            }
+        }
+
+        var sort = query.Sort ?? DefaultSort;
+        if (sort is { } order)
+        {
+            var comparison = Compare(order.Field, order.Descending);
+            // Ties keep the file's order, whichever the direction.
+            selected.Sort((a, b) => comparison(Rows[a], Rows[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        }
+        return new DataTableResult(selected.Select(i => Rows[i]).ToList(), counts, statusCounts, statuses is null ? null : selected.Select(i => statuses[i]).ToList(), sort);
+    }
+
+    /// <summary>Numbers as numbers, dates as dates, text in Swedish alphabetical order (å, ä, ö last); empty cells last either way.</summary>
+    private static Comparison<DataRow> Compare(int field, bool descending) => (a, b) =>
+    {
+        var (x, y) = (a.Cells[field], b.Cells[field]);
+        if (x.Text.Length == 0 || y.Text.Length == 0)
+        {
+            return (x.Text.Length == 0).CompareTo(y.Text.Length == 0);
+        }
+        var order = x.Date is { } dx && y.Date is { } dy ? dx.CompareTo(dy)
+            : x.Number is { } nx && y.Number is { } ny ? nx.CompareTo(ny)
+            : Collation.Compare(x.Text, y.Text, CompareOptions.IgnoreCase);
+        return descending ? -order : order;
+    };
+
+    private static readonly CompareInfo Collation = CultureInfo.GetCultureInfo("sv-SE").CompareInfo;
+}
+
+/// <summary>A sort order: the field and its direction.</summary>
+public readonly record struct DataSort(int Field, bool Descending);
+
+/// <summary>What a visitor asked of one table: facet values (key → values, any of which matches), words, sort, status.</summary>
+public sealed record DataTableQuery(IReadOnlyDictionary<string, IReadOnlyList<string>> Facets, string? Text, DataSort? Sort, RowStatus? Status)
+{
+    public static readonly DataTableQuery None = new(new Dictionary<string, IReadOnlyList<string>>(), null, null, null);
+}
+
+/// <summary>The rows a query selected (all of them, sorted) and the counts beside each facet value.</summary>
+public sealed record DataTableResult(IReadOnlyList<DataRow> Rows, IReadOnlyList<Dictionary<string, int>> FacetCounts,
+    IReadOnlyDictionary<RowStatus, int> StatusCounts, IReadOnlyList<RowStatus>? Statuses, DataSort? Sort);
+
+/// <summary>Builds a <see cref="DataTable"/> from a <c>datatable</c> shortcode and its data file, reporting what is wrong with either.</summary>
+public static class DataTableBuilder
+{
+    public static DataTable? Build(EmbedRequest request, string id, string source, DataDocument document, SiteLanguage language, Action<string> warn)
+    {
+        var (rows, error) = document.Rows(request.Arg("rows"));
+        if (error is not null)
+        {
+            warn($"datatable '{id}': {source} cannot be shown: {error}.");
+            return null;
+        }
+        var columns = Pairs(request.Arg("columns"));
+        if (columns.Count == 0)
+        {
+            // Without columns, every key the rows have, in the order first seen.
+            columns = rows.SelectMany(r => r.Keys).Distinct(StringComparer.Ordinal).Select(k => (k, k)).ToList();
+        }
+        var fields = new List<DataField>();
+        int Field(string key, string? heading = null)
+        {
+            var index = fields.FindIndex(f => string.Equals(f.Key, key, StringComparison.OrdinalIgnoreCase));
+            if (index >= 0)
+            {
+                return index;
+            }
+            fields.Add(new DataField(key, heading ?? key));
+            return fields.Count - 1;
+        }
+        var columnFields = columns.Select(c => Field(c.Key, c.Heading)).ToList();
+        var facetFields = Keys(request.Arg("filters")).Select(k => Field(k)).ToList();
+        var searchFields = Keys(request.Arg("search")).Select(k => Field(k)).ToList();
+        DataSort? sort = null;
+        if (request.Arg("sort") is { } sortArg)
+        {
+            var parts = sortArg.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            sort = new DataSort(Field(parts[0]), parts.Length > 1 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase));
+        }
+        (int, int)? status = null;
+        if (request.Arg("status") is { } statusArg)
+        {
+            var range = statusArg.Split("..", StringSplitOptions.TrimEntries);
+            if (range.Length == 2 && range[0].Length > 0 && range[1].Length > 0)
+            {
+                status = (Field(range[0]), Field(range[1]));
+            }
+            else
+            {
+                warn($"datatable '{id}': status=\"{statusArg}\" should name a start and an end key, like status=\"startdate..enddate\"; no status is shown.");
+            }
+        }
+
+        foreach (var field in fields.Where(f => !rows.Any(r => DataDocument.Has(r, f.Key))))
+        {
+            warn($"datatable '{id}': no row of {source} has '{field.Key}'{Suggest(field.Key, rows)}; it stays empty.");
+        }
+        var culture = CultureInfo.GetCultureInfo(language == SiteLanguage.Swedish ? "sv-SE" : "en-GB");
+        var kinds = fields.Select(_ => new Dictionary<string, (int Count, int FirstRow)>(StringComparer.Ordinal)).ToArray();
+        var prepared = new List<DataRow>(rows.Count);
+        var search = new StringBuilder();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var cells = new DataCell[fields.Count];
+            for (var f = 0; f < fields.Count; f++)
+            {
+                var value = DataDocument.Lookup(rows[r], fields[f].Key);
+                cells[f] = Cell(value, culture);
+                var kind = KindOf(value);
+                kinds[f][kind] = kinds[f].TryGetValue(kind, out var seen) ? (seen.Count + 1, seen.FirstRow) : (1, r + 1);
+            }
+            search.Clear();
+            foreach (var f in searchFields.Count > 0 ? searchFields : columnFields)
+            {
+                search.Append(cells[f].Text.ToLowerInvariant()).Append('\n');
+            }
+            prepared.Add(new DataRow(cells, search.ToString(), r + 1));
+        }
+        for (var f = 0; f < fields.Count; f++)
+        {
+            var present = kinds[f].Where(k => k.Key != "empty").ToList();
+            if (present.Count > 1)
+            {
+                var minority = present.OrderBy(k => k.Value.Count).First();
+                warn($"datatable '{id}': '{fields[f].Key}' in {source} holds {string.Join(" and ", present.OrderByDescending(k => k.Value.Count).Select(k => $"{k.Key} ({k.Value.Count} {(k.Value.Count == 1 ? "row" : "rows")})"))}; " +
+                    $"the first of the {minority.Key} is in row {minority.Value.FirstRow}. All are shown as text.");
+            }
+            if (present.Count > 0 && kinds[f].TryGetValue("empty", out var empty))
+            {
+                warn($"datatable '{id}': '{fields[f].Key}' is missing or empty in {empty.Count} of {rows.Count} rows of {source} (first: row {empty.FirstRow}).");
+            }
+        }
+        return new DataTable
+        {
+            Id = id,
+            Index = request.Index,
+            Caption = request.Arg("title") ?? request.Arg("caption") ?? id,
+            Source = source,
+            Fields = fields,
+            Columns = columnFields,
+            Facets = facetFields,
+            FacetValues = facetFields.Distinct().ToDictionary(f => f, f => (IReadOnlyList<string>)prepared.SelectMany(r => r.Cells[f].Values).Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true)).ToList()),
+            SearchFields = searchFields,
+            DefaultSort = sort,
+            Status = status,
+            Rows = prepared,
+        };
+    }
+
+    /// <summary><c>a=Heading A, b</c> as (key, heading) pairs; a key without a heading is its own heading.</summary>
+    private static List<(string Key, string Heading)> Pairs(string? arg) =>
+        (arg ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2, StringSplitOptions.TrimEntries) is var kv && kv.Length == 2 ? (kv[0], kv[1]) : (kv[0], kv[0]))
+            .Where(p => p.Item1.Length > 0).ToList();
+
+    private static List<string> Keys(string? arg) => (arg ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static string Suggest(string key, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows)
+    {
+        var near = rows.Take(100).SelectMany(r => r.Keys).Distinct(StringComparer.Ordinal)
+            .FirstOrDefault(k => k.Contains(key, StringComparison.OrdinalIgnoreCase) || key.Contains(k, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(k.Replace("_", ""), key.Replace("_", ""), StringComparison.OrdinalIgnoreCase));
+        return near is null ? "" : $" (did you mean '{near}'?)";
+    }
+
+    private static string KindOf(object? value) => value switch
+    {
+        null => "empty",
+        string s when s.Length == 0 => "empty",
+        string s when IsoDate(s) is not null => "dates",
+        string => "text",
+        double => "numbers",
+        bool => "yes/no values",
+        List<object?> => "lists",
+        _ => "objects",
+    };
+
+    public static DataCell Cell(object? value, CultureInfo culture)
+    {
+        switch (value)
+        {
+            case null:
+                return DataCell.Empty;
+            case string s:
+                s = s.Trim();
+                if (IsoDate(s) is { } date)
+                {
+                    return new DataCell(date.ToString("d MMMM yyyy", culture), s, [s], null, date, false);
+                }
+                var number = double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : (double?)null;
+                return new DataCell(s, s, s.Length == 0 ? [] : [s], number, null, IsUrl(s));
+            case double d:
+                var text = d.ToString(CultureInfo.InvariantCulture);
+                return new DataCell(d.ToString("#,0.############", culture), text, [text], d, null, false);
+            case bool b:
+                var yesNo = b ? "true" : "false";
+                return new DataCell(yesNo, yesNo, [yesNo], null, null, false);
+            case List<object?> list:
+                var items = list.Select(v => Cell(v, culture)).Where(c => c.Text.Length > 0).ToList();
+                return new DataCell(string.Join(", ", items.Select(c => c.Text)), string.Join("; ", items.Select(c => c.Raw)), items.Select(c => c.Text).Distinct(StringComparer.Ordinal).ToArray(),
+                    null, null, false);
+            case Dictionary<string, object?> map:
+                var joined = string.Join(", ", map.Select(kv => $"{kv.Key}: {Cell(kv.Value, culture).Text}"));
+                return new DataCell(joined, joined, [joined], null, null, false);
+            default:
+                return DataCell.Empty;
+        }
+    }
+
+    /// <summary>An ISO 8601 date (<c>2024-05-31</c>, or a date-time whose date part is used).</summary>
+    public static DateOnly? IsoDate(string text) =>
+        text.Length >= 10 && text[4] == '-' && text[7] == '-' && (text.Length == 10 || text[10] is 'T' or ' ')
+        && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static bool IsUrl(string text) =>
+        (text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        && !text.Contains(' ', StringComparison.Ordinal) && Uri.TryCreate(text, UriKind.Absolute, out _);
+}
