@@ -26,7 +26,7 @@ public sealed class ContentLoader
         Root = Path.GetFullPath(options.Root);
         _catalogs = new CatalogPages(Root);
         _outputs = new OutputsSources(Root, options.FetchedDataDirectory);
-        _embeds = new EmbedResolver(Root);
+        _embeds = new EmbedResolver(Root, options);
     }
 
     /// <summary>The content folder, as a full path.</summary>
@@ -91,6 +91,7 @@ public sealed class ContentLoader
             Catalogs = catalogs,
             Outputs = outputs,
             HiddenPages = hidden,
+            RemoteCharts = _embeds.RemoteSources,
         };
     }
 

@@ -35,4 +35,10 @@ public sealed class ContentOptions
     /// beside those in <c>data/</c>. Set by the web app from <c>Outputs</c>; null: none.
     /// </summary>
     public string? FetchedDataDirectory { get; set; }
+
+    /// <summary>Where charts fetched from the web are kept (last good copies, last problems). Set by the web app from <c>Charts</c>; null: remote charts show their notice.</summary>
+    public string? RemoteChartDirectory { get; set; }
+
+    /// <summary>The hosts charts may be fetched from (<c>Charts:AllowedHosts</c>); <c>*</c> allows any public host.</summary>
+    public List<string> AllowedChartHosts { get; set; } = [];
 }

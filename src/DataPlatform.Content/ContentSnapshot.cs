@@ -34,6 +34,9 @@ public sealed class ContentSnapshot
     /// <summary>Pages left out because of <c>headless: true</c> or <c>_build: {render: never}</c>, by source path.</summary>
     public IReadOnlyList<string> HiddenPages { get; init; } = [];
 
+    /// <summary>The web addresses the pages' charts come from, for the fetcher.</summary>
+    public IReadOnlyList<Charts.RemoteChartSource> RemoteCharts { get; init; } = [];
+
     /// <summary>Site-wide notices from <c>data/notices.yaml</c>; views show those active now.</summary>
     public IReadOnlyList<Notice> Notices { get; init; } = [];
 

@@ -203,7 +203,7 @@ public sealed class DataFiles
             }
             if (cells.Count != header.Length)
             {
-                return new DataDocument(null, $"line {line} has {cells.Count} cells where the header has {header.Length}", line);
+                return new DataDocument(null, $"line {line} has {cells.Count} {(cells.Count == 1 ? "cell" : "cells")} where the header has {header.Length}", line);
             }
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < header.Length; i++)

@@ -7,10 +7,14 @@ namespace DataPlatform.Content;
 /// own folder (its bundle), then <c>content/data/</c>, then <c>content/static/</c>; never outside the content folder.
 /// Data files are read once and kept until they change, so a reload costs only what was edited.
 /// </summary>
-public sealed partial class EmbedResolver(string root)
+public sealed partial class EmbedResolver(string root, ContentOptions options)
 {
     private readonly DataFiles _files = new();
     private readonly List<string> _versions = [];
+    private readonly List<Charts.RemoteChartSource> _remote = [];
+
+    /// <summary>The web addresses charts of the last load come from, for the fetcher.</summary>
+    public IReadOnlyList<Charts.RemoteChartSource> RemoteSources => _remote.ToList();
 
     /// <summary>The data files the last load used, with their modification times, for the content version.</summary>
     public IReadOnlyList<string> Versions => _versions;
@@ -18,7 +22,11 @@ public sealed partial class EmbedResolver(string root)
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,39}$")]
     private static partial Regex IdRegex();
 
-    public void BeginLoad() => _versions.Clear();
+    public void BeginLoad()
+    {
+        _versions.Clear();
+        _remote.Clear();
+    }
 
     /// <summary>The page's embeds, in marker order; each problem is reported against the page's file and the shortcode's line.</summary>
     public IReadOnlyList<PageEmbed> Resolve(Page page, List<Diagnostic> diagnostics, Action<DateTimeOffset> noteChange)
@@ -44,7 +52,7 @@ public sealed partial class EmbedResolver(string root)
             embeds.Add(request.Kind switch
             {
                 "datatable" => Table(page, request, id, Warn, noteChange),
-                _ => Unavailable(request, id, request.Arg("title") ?? "Chart"),
+                _ => Chart(page, request, id, Warn),
             });
         }
         return embeds;
@@ -92,6 +100,122 @@ public sealed partial class EmbedResolver(string root)
         }
         return table;
     }
+
+    private PageEmbed Chart(Page page, EmbedRequest request, string id, Action<string> warn)
+    {
+        var plotly = request.Kind == "plotly";
+        var title = request.Arg("title") ?? (page.Language == SiteLanguage.Swedish ? "Diagram" : "Chart");
+        var src = request.Arg(plotly ? "json" : "src") ?? request.Arg(plotly ? "src" : "json");
+        if (src is null)
+        {
+            warn($"{request.Kind} '{id}' has no {(plotly ? "json" : "src")}=\"…\" naming its data.");
+            return Unavailable(request, id, title);
+        }
+        string fullPath;
+        string label;
+        if (Charts.RemoteCharts.IsRemote(src))
+        {
+            _remote.Add(new Charts.RemoteChartSource(src, page.SourcePath));
+            if (!Charts.RemoteCharts.IsAllowed(src, options.AllowedChartHosts))
+            {
+                warn($"{request.Kind} '{id}': {src} is not fetched: its host is not in Charts:AllowedHosts.");
+                return Unavailable(request, id, title);
+            }
+            if (options.RemoteChartDirectory is not { } folder)
+            {
+                return Unavailable(request, id, title);
+            }
+            fullPath = Charts.RemoteCharts.CopyPath(folder, src);
+            var problem = Charts.RemoteCharts.ProblemPath(fullPath);
+            var hasCopy = File.Exists(fullPath);
+            if (File.Exists(problem))
+            {
+                var reason = ReadProblem(problem);
+                // In the content version too: a new problem is news for the staff page even when the copy stays the same.
+                _versions.Add(src + "|problem|" + reason);
+                warn($"{request.Kind} '{id}': fetching {src} failed: {reason}.{(hasCopy ? " The last good copy is shown." : "")}");
+            }
+            if (!hasCopy)
+            {
+                // Not fetched yet (or never successfully): the page shows the title, a notice and the link meanwhile.
+                return Unavailable(request, id, title);
+            }
+            _versions.Add(src + "|" + DataFiles.Version(fullPath));
+            label = src;
+        }
+        else if (Find(page, src) is { } found)
+        {
+            (fullPath, label) = found;
+        }
+        else
+        {
+            warn($"{request.Kind} '{id}': the data file '{src}' is not in the page's folder, content/data/ or content/static/.");
+            return Unavailable(request, id, title);
+        }
+        var document = _files.Read(fullPath);
+        if (document.Error is not null)
+        {
+            warn($"{request.Kind} '{id}': {label} cannot be shown: {document.Error}.");
+            return Unavailable(request, id, title);
+        }
+        var chartOptions = new Charts.ChartSources.Options(request.Arg("type"), request.Arg("title"), request.Arg("x"), request.Arg("y"),
+            Flag(request.Arg("stacked")), Flag(request.Arg("horizontal")), Height(request.Arg("height")));
+        if (request.Arg("type") is { } type && Charts.ChartSources.KindFrom(type) is null)
+        {
+            warn($"{request.Kind} '{id}': type=\"{type}\" is not a chart type (bar, line, markers, lines+markers, area); the default is used.");
+        }
+        Charts.ChartReading reading;
+        if (document.Root is Dictionary<string, object?> figure && figure.ContainsKey("data"))
+        {
+            reading = Charts.ChartSources.FromPlotly(document.Root, chartOptions);
+        }
+        else if (request.Arg("rows") is null && Charts.ChartSources.FromColumnObject(document.Root, chartOptions) is { } columns)
+        {
+            reading = columns;
+        }
+        else
+        {
+            var (rows, error) = document.Rows(request.Arg("rows"));
+            reading = error is null ? Charts.ChartSources.FromRows(rows, chartOptions) : new Charts.ChartReading(null, [], [error]);
+        }
+        foreach (var warning in reading.Warnings)
+        {
+            warn($"{request.Kind} '{id}' ({label}): {warning}.");
+        }
+        if (reading.Chart is null && reading.Undrawn.Count == 0)
+        {
+            return Unavailable(request, id, title);
+        }
+        var chart = reading.Chart ?? new Charts.Chart(title, "", "", []);
+        if (chart.Title.Length == 0)
+        {
+            chart = chart with { Title = title };
+        }
+        return Charts.ChartEmbed.Create(chart, id, request.Index, page.Language, reading.Undrawn, Charts.RemoteCharts.IsRemote(src) ? src : null);
+    }
+
+    private static string ReadProblem(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path).Trim();
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static bool? Flag(string? value) => value?.ToLowerInvariant() switch
+    {
+        null => null,
+        "true" or "yes" or "1" => true,
+        _ => false,
+    };
+
+    /// <summary>Hugo's <c>height="350px"</c> (or a plain number), in pixels.</summary>
+    private static double? Height(string? value) =>
+        value is null ? null : double.TryParse(value.Replace("px", "", StringComparison.OrdinalIgnoreCase).Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var h) && h > 0 ? h : null;
 
     private static UnavailableEmbed Unavailable(EmbedRequest request, string id, string title) =>
         new() { Id = id, Index = request.Index, Title = title, Source = request.Arg("src") ?? request.Arg("json") };

@@ -1,3 +1,4 @@
+using DataPlatform.Web.Charts;
 using DataPlatform.Web.Content;
 using DataPlatform.Web.Data;
 using DataPlatform.Web.Health;
@@ -22,6 +23,7 @@ builder.AddPortalSite();
 builder.AddPortalDatabase();
 builder.AddPortalContent();
 builder.AddPortalOutputs();
+builder.AddPortalCharts();
 builder.AddPortalSubmissions();
 builder.AddPortalSearch();
 builder.AddPortalStaff();

@@ -81,7 +81,10 @@ public static class CheckCommand
         ContentSnapshot snapshot;
         try
         {
-            snapshot = new ContentLoader(new ContentOptions { Root = root, Layout = layout, Directories = directories }).Load();
+            // The charts' settings (allowed hosts, where fetched copies and fetch problems are) as the portal reads them.
+            var configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+            var charts = configuration.GetSection(Charts.ChartsOptions.SectionName).Get<Charts.ChartsOptions>() ?? new Charts.ChartsOptions();
+            snapshot = new ContentLoader(Charts.ChartsOptions.Apply(new ContentOptions { Root = root, Layout = layout, Directories = directories }, charts)).Load();
         }
         catch (Exception e) when (e is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
         {

@@ -74,6 +74,22 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
             }
             children = pager.Slice(all);
         }
+        foreach (var chart in found.Embeds.OfType<DataPlatform.Content.Charts.ChartEmbed>())
+        {
+            if (Request.Query.TryGetValue(chart.Id + "-format", out var format))
+            {
+                if (format != "csv")
+                {
+                    return BadRequest(t["“{0}” is not a download format: choose csv.", format.ToString()].Value);
+                }
+                // Every value, however many the drawing thinned.
+                StreamedExport.Attach(Response, StreamedExport.CsvType, chart.Id + ".csv");
+                await StreamedExport.WriteCsvAsync(Response.Body, [chart.Chart.XTitle.Length > 0 ? chart.Chart.XTitle : "x", .. chart.Chart.Series.Select(s => s.Name)],
+                    chart.Chart.TableRows().Select(r => (IReadOnlyList<string>)[r.X, .. r.Values.Select(v => v?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "")]),
+                    HttpContext.RequestAborted);
+                return new EmptyResult();
+            }
+        }
         var tables = new Dictionary<int, DataTableView>();
         foreach (var table in found.Embeds.OfType<DataTable>())
         {

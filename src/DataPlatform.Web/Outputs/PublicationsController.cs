@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DataPlatform.Content;
-using DataPlatform.Web.Charts;
+using DataPlatform.Content.Charts;
 using DataPlatform.Web.Feeds;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
@@ -18,8 +18,8 @@ public sealed class PublicationListViewModel : ListViewModel
     public required int Total { get; init; }
     public required IReadOnlyList<Facet> Facets { get; init; }
     public IReadOnlyList<string> Problems { get; init; } = [];
-    public ChartData? YearChart { get; init; }
-    public ChartData? LabelChart { get; init; }
+    public ChartEmbed? YearChart { get; init; }
+    public ChartEmbed? LabelChart { get; init; }
 
     /// <summary>Export format → URL of the export of exactly this filter.</summary>
     public required IReadOnlyList<(string Format, string Url)> Exports { get; init; }
@@ -78,8 +78,8 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
             Total = outputs.Publications.Count,
             Facets = query is null ? [] : Facets(outputs, filter, query, baseUrl),
             Problems = problems.Select(p => string.Format(CultureInfo.CurrentCulture, t[p.Message], p.Value)).ToList(),
-            YearChart = query is null ? null : YearChart(matching),
-            LabelChart = query is null ? null : LabelChart(outputs, query),
+            YearChart = query is null || YearChart(matching) is not { } years ? null : ChartEmbed.Create(years, "chart-years", 0, language),
+            LabelChart = query is null || LabelChart(outputs, query) is not { } labels ? null : ChartEmbed.Create(labels, "chart-labels", 1, language),
             Exports = PublicationExport.ContentTypes.Keys.Select(f => (f, language.Localize($"/{Section}/export.{f}") + filter.ToQueryString())).ToList(),
             ClearUrl = baseUrl,
             EmptyText = t["No publications match these filters."],
@@ -223,7 +223,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
     }
 
     /// <summary>Publications per year for the current filter, split by type; every year between the first and last is shown.</summary>
-    private ChartData? YearChart(IReadOnlyList<Publication> matching)
+    private Chart? YearChart(IReadOnlyList<Publication> matching)
     {
         var dated = matching.Where(p => p.Published is not null).ToList();
         if (dated.Count == 0)
@@ -235,17 +235,15 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         var years = Enumerable.Range(first, last - first + 1).ToList();
         var types = PublicationTypes.All.Where(type => dated.Any(p => p.Type == type)).ToList();
         var counts = dated.GroupBy(p => (p.Published!.Value.Year, p.Type)).ToDictionary(g => g.Key, g => g.Count());
-        var series = types.Select(type => new ChartSeries(t["publication type " + type], years.Select(y => (double)counts.GetValueOrDefault((y, type))).ToList())).ToList();
+        var labels = years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList();
+        var series = types.Select(type => new ChartSeries(t["publication type " + type], ChartKind.Bar, labels, years.Select(y => (double?)counts.GetValueOrDefault((y, type))).ToList())).ToList();
         var description = string.Format(CultureInfo.CurrentCulture, t["{0} publications from {1} to {2}; the most, {3}, in {4}."], dated.Count, first, last,
             years.Max(y => types.Sum(type => counts.GetValueOrDefault((y, type)))), years.MaxBy(y => types.Sum(type => counts.GetValueOrDefault((y, type)))));
-        return new ChartData(t["Publications per year"], description, t["Year"], t["Publications"], years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(), series)
-        {
-            Stacked = true,
-        };
+        return new Chart(t["Publications per year"], t["Year"], t["Publications"], series) { Stacked = true, Description = description };
     }
 
     /// <summary>The ten most common values of the first label group that is not the type (Category, Funder, …).</summary>
-    private ChartData? LabelChart(ResearchOutputs outputs, PublicationQuery query)
+    private Chart? LabelChart(ResearchOutputs outputs, PublicationQuery query)
     {
         var group = outputs.LabelGroups.FirstOrDefault(g => !g.Equals("Type", StringComparison.OrdinalIgnoreCase));
         if (group is null || query.Labels[group].Count == 0)
@@ -255,9 +253,10 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         var top = query.Labels[group].OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(10).ToList();
         var title = string.Format(CultureInfo.CurrentCulture, t["Most common: {0}"], group);
         var description = string.Format(CultureInfo.CurrentCulture, t["The {0} most common values of {1}; the first is {2} with {3} publications."], top.Count, group, top[0].Key, top[0].Value);
-        return new ChartData(title, description, group, t["Publications"], top.Select(x => x.Key).ToList(), [new ChartSeries(t["Publications"], top.Select(x => (double)x.Value).ToList())])
+        return new Chart(title, group, t["Publications"], [new ChartSeries(t["Publications"], ChartKind.Bar, top.Select(x => x.Key).ToList(), top.Select(x => (double?)x.Value).ToList())])
         {
             Horizontal = true,
+            Description = description,
         };
     }
 
