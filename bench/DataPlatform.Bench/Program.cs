@@ -7,6 +7,7 @@ using DataPlatform.Bench;
 //   dotnet run -c Release --project bench/DataPlatform.Bench -- http --web DLL --db C  pages against nginx with wrk
 //   … -- catalog --web DLL --db C                                                  5,000 catalogue entries: load, filtered pages
 //   … -- outputs --web DLL --db C                                                  50,000 publications: load, memory, filtered pages, CSV export
+//   … -- data --web DLL --db C                                                     a 10,000-row data table's pages; 10 charts of 1,000 points
 //   … -- generate DIR N; … -- memory --web DLL --db C --content DIR                 the portal's memory on a big tree
 // scripts/bench runs all of them with a private PostgreSQL.
 // Each prints a table and writes JSON under bench/out/ so runs can be compared.
@@ -28,6 +29,9 @@ switch (mode)
         break;
     case "outputs":
         await OutputsBenchmark.RunAsync(rest);
+        break;
+    case "data":
+        await DataBenchmark.RunAsync(rest);
         break;
     case "generate":
         SyntheticContent.Generate(rest[0], int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture));

@@ -214,7 +214,8 @@ public static class DataTableBuilder
             return fields.Count - 1;
         }
         var columnFields = columns.Select(c => Field(c.Key, c.Heading)).ToList();
-        var facetFields = Keys(request.Arg("filters")).Select(k => Field(k)).ToList();
+        // A filter may name its heading (filters="pi_affiliation=Affiliation"); else a column's heading, else its key.
+        var facetFields = Pairs(request.Arg("filters")).Select(p => Field(p.Key, p.Heading)).ToList();
         var searchFields = Keys(request.Arg("search")).Select(k => Field(k)).ToList();
         DataSort? sort = null;
         if (request.Arg("sort") is { } sortArg)

@@ -30,8 +30,16 @@ public static class ChartSvg
     private const double Right = 16;
     private const double Top = 12;
 
+    /// <summary>The most bars drawn side by side; with more categories than this, bars are drawn as an area (the table keeps them).</summary>
+    public const int MaxBars = 200;
+
     public static string Render(Chart chart, string id, CultureInfo culture)
     {
+        if (chart.Series.Any(s => s.Kind == ChartKind.Bar) && chart.XValues.Count > MaxBars)
+        {
+            // Hundreds of bars are thinner than a pixel and their tooltips cannot be aimed at: an area shows the same shape.
+            chart = chart with { Series = chart.Series.Select(s => s.Kind == ChartKind.Bar ? s with { Kind = ChartKind.Area } : s).ToList(), Horizontal = false };
+        }
         var svg = new StringBuilder(4096);
         var horizontal = chart.Horizontal && chart.Series.All(s => s.Kind == ChartKind.Bar);
         var axis = chart.XAxis;

@@ -13,6 +13,9 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public PortalProcess Portal { get; private set; } = null!;
 
+    /// <summary>A second portal over the data fixture: pages with tables and every kind of chart.</summary>
+    public PortalProcess DataPortal { get; private set; } = null!;
+
     public IPlaywright Playwright { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -24,7 +27,9 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        var dataPortal = PortalProcess.StartAsync(Fixtures.Path("tables"));
         Portal = await PortalProcess.StartAsync(Fixtures.Portal);
+        DataPortal = await dataPortal;
         var (exit, output) = await Portal.RunCommandAsync(StaffPassword, "staff", "add", StaffEmail, "--role", "Admin", "--password-stdin");
         Assert.True(exit == 0, output);
         // The browser tests are about pages, not the first-sign-in password change (tested elsewhere).
@@ -69,6 +74,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         await Browser.DisposeAsync();
         Playwright.Dispose();
         await Portal.DisposeAsync();
+        await DataPortal.DisposeAsync();
     }
 }
 

@@ -47,7 +47,12 @@ public sealed class PageQualityTests(BrowserPortal fixture)
                 pages.Add($"publications-filtered-{language}", prefix + "/publications/?year=2020&label=Category%3A+Health&q=vaccine");
                 pages.Add($"publication-{language}", prefix + "/publications/44a461149ac34464b639e5263b01da57/");
                 pages.Add($"datasets-{language}", prefix + "/datasets/");
+                pages.Add($"datatable-{language}", "data:" + prefix + "/research/projects/");
+                pages.Add($"charts-{language}", "data:" + prefix + "/charts/");
             }
+            pages.Add("datatable-filtered", "data:/research/projects/?projects-funder=Formas&projects-sort=-enddate&committee-q=berg");
+            pages.Add("datatable-bad-query", "data:/research/projects/?projects-sort=nope");
+            pages.Add("charts-bad", "data:/charts/bad/");
             pages.Add("staff-signin", "/staff/signin");
             pages.Add("staff-list", "staff:/staff/");
             pages.Add("staff-detail", "staff:detail");
@@ -111,6 +116,10 @@ public sealed class PageQualityTests(BrowserPortal fixture)
             await BrowserFlows.SubmitContactAsync(page, "Detail page visitor");
             await fixture.SignInAsync(page);
             await Task.WhenAll(page.WaitForSelectorAsync("#history-heading"), page.ClickAsync("table.submissions tbody a"));
+        }
+        else if (target.StartsWith("data:", StringComparison.Ordinal))
+        {
+            await page.GotoAsync(fixture.DataPortal.BaseUrl + target["data:".Length..]);
         }
         else if (target.StartsWith("staff:", StringComparison.Ordinal))
         {
