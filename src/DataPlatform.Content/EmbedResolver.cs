@@ -187,6 +187,10 @@ public sealed partial class EmbedResolver(string root, ContentOptions options)
             return Unavailable(request, id, title);
         }
         var chart = reading.Chart ?? new Charts.Chart(title, "", "", []);
+        if (chart.Series.Sum(s => s.Y.Count) is var points && points > 100_000)
+        {
+            warn($"{request.Kind} '{id}' ({label}) has {points:N0} points: they are thinned for drawing and the page shows the first 200 rows of the table; the CSV download has them all. Consider a summary file.");
+        }
         if (chart.Title.Length == 0)
         {
             chart = chart with { Title = title };

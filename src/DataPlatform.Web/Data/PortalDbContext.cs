@@ -17,6 +17,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
 
+    public DbSet<SubmissionReply> SubmissionReplies => Set<SubmissionReply>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -27,4 +27,23 @@ public static class Dates
         }
         return text;
     }
+
+    /// <summary>A moment as staff read it: Stockholm time with its zone, <c>2026-11-22 10:15 CET</c>.</summary>
+    public static string Staff(DateTimeOffset moment)
+    {
+        var local = InStockholm(moment);
+        return local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + Zone(local);
+    }
+
+    /// <summary>A Stockholm wall-clock time as written in a form (<c>2026-05-10T09:30</c>, or a day), with its zone when it has a time.</summary>
+    public static string StaffLocal(string value)
+    {
+        if (DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + Zone(Stockholm.FromLocal(local));
+        }
+        return value;
+    }
+
+    private static string Zone(DateTimeOffset stockholm) => stockholm.Offset == TimeSpan.FromHours(2) ? "CEST" : "CET";
 }

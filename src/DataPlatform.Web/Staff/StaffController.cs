@@ -22,6 +22,29 @@ public sealed class SubmissionListViewModel : LayoutViewModel
     public required IReadOnlyDictionary<string, string> UserNames { get; init; }
     public IReadOnlyList<string> Problems { get; init; } = [];
     public bool CanExport { get; init; }
+
+    /// <summary>How many submissions each status has under the other filters, for the links above the list.</summary>
+    public required IReadOnlyDictionary<SubmissionStatus, int> Counts { get; init; }
+
+    public required IReadOnlyList<(string Id, string Name)> Staff { get; init; }
+}
+
+/// <summary>A bulk change asked of every submission matching a filter: shown for confirmation first, with the number it will touch.</summary>
+public sealed class BulkConfirmViewModel : LayoutViewModel
+{
+    public required SubmissionFilter Filter { get; init; }
+    public required string Change { get; init; }
+    public required string ChangeText { get; init; }
+    public required int Count { get; init; }
+    public required DateTimeOffset AsOf { get; init; }
+}
+
+/// <summary>What a bulk change came to, row by row where it matters.</summary>
+public sealed class BulkResultViewModel : LayoutViewModel
+{
+    public required SubmissionFilter Filter { get; init; }
+    public required string ChangeText { get; init; }
+    public required BulkResult Result { get; init; }
 }
 
 public sealed class SubmissionDetailViewModel : LayoutViewModel
@@ -34,6 +57,17 @@ public sealed class SubmissionDetailViewModel : LayoutViewModel
     public string? AssignedName { get; init; }
     public string? Message { get; init; }
     public bool IsConflict { get; init; }
+
+    /// <summary>The list this page was opened from, and its neighbours there.</summary>
+    public required SubmissionFilter Filter { get; init; }
+    public Guid? Newer { get; init; }
+    public Guid? Older { get; init; }
+
+    public required IReadOnlyList<SubmissionReply> Replies { get; init; }
+    public bool CanReply { get; init; }
+
+    /// <summary>A reply that could not be saved (a conflict), shown again so it is not lost.</summary>
+    public string? ReplyText { get; init; }
 }
 
 public sealed class ContentReportViewModel : LayoutViewModel
@@ -46,8 +80,12 @@ public sealed class ContentReportViewModel : LayoutViewModel
 
 /// <summary>The staff workspace: the submissions list with filters and search, each submission's detail and workflow, exports, and the editors' content report.</summary>
 [Route("staff"), Authorize(Policy = StaffExtensions.StaffPolicy), ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class StaffController(PortalDbContext db, SubmissionReview review, UserManager<StaffUser> users, PortalLayout layout, ContentStartup content, Outputs.OutputsFetcher fetcher) : Controller
+public sealed class StaffController(PortalDbContext db, SubmissionReview review, UserManager<StaffUser> users, PortalLayout layout, ContentStartup content,
+    Outputs.OutputsFetcher fetcher, ReplyComposer replies, ReplySignal replySignal, TimeProvider clock, Microsoft.Extensions.Options.IOptions<NotificationOptions> notifications) : Controller
 {
+    /// <summary>The most submissions one "all matching" change touches; more is a sign the filter is not what was meant.</summary>
+    public const int BulkLimit = 10_000;
+
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
     private string Actor => User.Identity?.Name ?? "unknown";
@@ -64,12 +102,12 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     }
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] SubmissionFilter filter, [FromQuery] int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromQuery] SubmissionFilter filter, [FromQuery] int? page, CancellationToken cancellationToken) =>
+        ModelState.IsValid ? await ListView(filter, page, [], cancellationToken) : BadRequest();
+
+    /// <summary>The list, with the problems of the filter and of anything else asked (a bulk change that could not be done).</summary>
+    private async Task<IActionResult> ListView(SubmissionFilter filter, int? page, IReadOnlyList<string> otherProblems, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
         var problems = filter.Problems();
         var query = problems.Count > 0 ? db.Submissions.Where(_ => false) : review.Filtered(filter, users.GetUserId(User));
         var total = await query.CountAsync(cancellationToken);
@@ -79,57 +117,187 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
             return NotFound();
         }
         var items = await query.Skip(pager.Skip).Take(pager.PageSize).ToListAsync(cancellationToken);
+        var names = await UserNamesAsync(cancellationToken);
         var model = new SubmissionListViewModel
         {
             Filter = filter,
             Items = items,
             Total = total,
             Pager = pager,
-            UserNames = await UserNamesAsync(cancellationToken),
-            Problems = problems,
+            UserNames = names,
+            Problems = [.. problems, .. otherProblems],
             CanExport = User.IsInRole(StaffRoles.Admin),
+            Counts = problems.Count > 0 ? new Dictionary<SubmissionStatus, int>() : await review.CountsAsync(filter, users.GetUserId(User), cancellationToken),
+            Staff = names.OrderBy(n => n.Value, StringComparer.OrdinalIgnoreCase).Select(n => (n.Key, n.Value)).ToList(),
         };
-        if (problems.Count > 0)
+        if (model.Problems.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        return View(Staff(model, "Submissions"));
+        return View("Index", Staff(model, "Submissions"));
     }
 
     [HttpGet("submissions/{id:guid}")]
-    public Task<IActionResult> Detail(Guid id, CancellationToken cancellationToken) => DetailView(id, null, false, cancellationToken);
+    public Task<IActionResult> Detail(Guid id, [FromQuery] SubmissionFilter filter, CancellationToken cancellationToken) =>
+        DetailView(id, filter, null, false, cancellationToken, filter.Problems().Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
 
     [HttpPost("submissions/{id:guid}/status"), ValidateAntiForgeryToken]
-    public async Task<IActionResult> Status(Guid id, [FromForm] string? status, [FromForm] uint version, CancellationToken cancellationToken)
+    public async Task<IActionResult> Status(Guid id, [FromQuery] SubmissionFilter filter, [FromForm] string? status, [FromForm] uint version, CancellationToken cancellationToken)
     {
         if (status is null || SubmissionNames.ParseStatus(status) is not { } newStatus)
         {
-            return await DetailView(id, "Choose a status from the list.", false, cancellationToken, StatusCodes.Status400BadRequest);
+            return await DetailView(id, filter, "Choose a status from the list.", false, cancellationToken, StatusCodes.Status400BadRequest);
         }
-        return await Result(id, await review.ChangeStatusAsync(id, newStatus, version, Actor, cancellationToken), cancellationToken);
+        return await Result(id, filter, await review.ChangeStatusAsync(id, newStatus, version, Actor, cancellationToken), cancellationToken);
     }
 
     [HttpPost("submissions/{id:guid}/assign"), ValidateAntiForgeryToken]
-    public async Task<IActionResult> Assign(Guid id, [FromForm] string? assignee, [FromForm] uint version, CancellationToken cancellationToken)
+    public async Task<IActionResult> Assign(Guid id, [FromQuery] SubmissionFilter filter, [FromForm] string? assignee, [FromForm] uint version, CancellationToken cancellationToken)
     {
         StaffUser? user = null;
         if (!string.IsNullOrEmpty(assignee) && (user = await users.FindByIdAsync(assignee)) is null)
         {
-            return await DetailView(id, "That staff member does not exist.", false, cancellationToken, StatusCodes.Status400BadRequest);
+            return await DetailView(id, filter, "That staff member does not exist.", false, cancellationToken, StatusCodes.Status400BadRequest);
         }
-        return await Result(id, await review.AssignAsync(id, user?.Id, user?.UserName, version, Actor, cancellationToken), cancellationToken);
+        return await Result(id, filter, await review.AssignAsync(id, user?.Id, user?.UserName, version, Actor, cancellationToken), cancellationToken);
     }
 
     [HttpPost("submissions/{id:guid}/notes"), ValidateAntiForgeryToken]
-    public async Task<IActionResult> Note(Guid id, [FromForm] string? text, CancellationToken cancellationToken)
+    public async Task<IActionResult> Note(Guid id, [FromQuery] SubmissionFilter filter, [FromForm] string? text, CancellationToken cancellationToken)
     {
         text = text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > 5000 || text.Contains('\0', StringComparison.Ordinal))
         {
-            return await DetailView(id, "Write a note of at most 5,000 characters.", false, cancellationToken, StatusCodes.Status400BadRequest);
+            return await DetailView(id, filter, "Write a note of at most 5,000 characters.", false, cancellationToken, StatusCodes.Status400BadRequest);
         }
-        return await Result(id, await review.AddNoteAsync(id, text, Actor, cancellationToken), cancellationToken);
+        return await Result(id, filter, await review.AddNoteAsync(id, text, Actor, cancellationToken), cancellationToken);
     }
+
+    /// <summary>A reply to the visitor: queued, then sent by the mail server; by default a new submission moves to "in review".</summary>
+    [HttpPost("submissions/{id:guid}/reply"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Reply(Guid id, [FromQuery] SubmissionFilter filter, [FromForm] string? text, [FromForm] string? status, [FromForm] uint version,
+        CancellationToken cancellationToken)
+    {
+        text = text?.Trim();
+        if (!notifications.Value.CanReply)
+        {
+            return await DetailView(id, filter, "Replies need a mail server (Notifications:Smtp:Host).", false, cancellationToken, StatusCodes.Status400BadRequest);
+        }
+        if (string.IsNullOrEmpty(text) || text.Length > 20_000 || text.Contains('\0', StringComparison.Ordinal))
+        {
+            return await DetailView(id, filter, "Write a reply of at most 20,000 characters.", false, cancellationToken, StatusCodes.Status400BadRequest, text);
+        }
+        SubmissionStatus? newStatus = null;
+        if (!string.IsNullOrEmpty(status) && (newStatus = SubmissionNames.ParseStatus(status)) is null)
+        {
+            return await DetailView(id, filter, "Choose a status from the list.", false, cancellationToken, StatusCodes.Status400BadRequest, text);
+        }
+        var submission = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (submission is null)
+        {
+            return NotFound();
+        }
+        if (!System.Net.Mail.MailAddress.TryCreate(submission.Email, out _))
+        {
+            return await DetailView(id, filter, "This submission has no email address to reply to.", false, cancellationToken, StatusCodes.Status400BadRequest, text);
+        }
+        var result = await review.ReplyAsync(id, version, newStatus, Actor, s => replies.Compose(s, text), cancellationToken);
+        if (result == ChangeResult.Saved)
+        {
+            replySignal.Notify();
+        }
+        return result == ChangeResult.Conflict
+            ? await DetailView(id, filter, "Someone else changed this submission while you were writing. Your reply was not sent; it is below. Read the submission again, then send it.",
+                true, cancellationToken, StatusCodes.Status409Conflict, text)
+            : await Result(id, filter, result, cancellationToken);
+    }
+
+    /// <summary>
+    /// One change for many submissions: the checked rows (each at the version staff saw), or every row matching the
+    /// filter after a confirmation that shows how many. Staff rules as for one change.
+    /// </summary>
+    [HttpPost("bulk"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Bulk([FromQuery] SubmissionFilter filter, [FromForm] string? change, [FromForm] string? scope, [FromForm] string[]? selected,
+        [FromForm] long? asOf, [FromForm] string? confirm, CancellationToken cancellationToken)
+    {
+        var problems = filter.Problems().ToList();
+        var parsed = await ParseChangeAsync(change);
+        if (parsed is null)
+        {
+            problems.Add("Choose what to do with the submissions.");
+        }
+        var targets = new List<(Guid, uint?)>();
+        foreach (var item in selected ?? [])
+        {
+            var parts = item.Split(':');
+            if (parts.Length == 2 && Guid.TryParse(parts[0], out var id) && uint.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var version))
+            {
+                targets.Add((id, version));
+            }
+            else
+            {
+                problems.Add("A checked row could not be read; reload the list and try again.");
+                break;
+            }
+        }
+        var all = scope == "all";
+        if (!all && targets.Count == 0 && problems.Count == 0)
+        {
+            problems.Add("Check at least one submission, or choose all matching the filter.");
+        }
+        if (problems.Count > 0)
+        {
+            return await BulkProblem(filter, problems, cancellationToken);
+        }
+        var (status, assignee, assigneeName, text) = parsed!.Value;
+        DateTimeOffset? since = null;
+        if (all)
+        {
+            var userId = users.GetUserId(User);
+            if (confirm != "yes" || asOf is null)
+            {
+                // Nothing changes before staff have seen how many rows "all" is.
+                var now = clock.GetUtcNow();
+                var count = await review.Filtered(filter, userId).CountAsync(s => s.ReceivedAt <= now, cancellationToken);
+                return View("BulkConfirm", Staff(new BulkConfirmViewModel { Filter = filter, Change = change!, ChangeText = text, Count = count, AsOf = now }, "Confirm the change"));
+            }
+            since = new DateTimeOffset(asOf.Value, TimeSpan.Zero);
+            // The rows as they matched when the count was shown; those changed since are reported, not overwritten.
+            targets = (await review.Filtered(filter, userId).Where(s => s.ReceivedAt <= since).Select(s => s.Id).Take(BulkLimit + 1).ToListAsync(cancellationToken))
+                .Select(id => (id, (uint?)null)).ToList();
+            if (targets.Count > BulkLimit)
+            {
+                return await BulkProblem(filter, [$"More than {BulkLimit:N0} submissions match; narrow the filter first."], cancellationToken);
+            }
+        }
+        var result = await review.BulkAsync(targets, status, assignee, assigneeName, since, Actor, cancellationToken);
+        return View("BulkResult", Staff(new BulkResultViewModel { Filter = filter, ChangeText = text, Result = result }, "Bulk change"));
+    }
+
+    /// <summary><c>status:accepted</c>, <c>assign:&lt;user id&gt;</c> or <c>assign:</c> (nobody), with the words for it.</summary>
+    private async Task<(SubmissionStatus? Status, string? Assignee, string? AssigneeName, string Text)?> ParseChangeAsync(string? change)
+    {
+        if (change?.StartsWith("status:", StringComparison.Ordinal) == true && SubmissionNames.ParseStatus(change["status:".Length..]) is { } status)
+        {
+            return (status, null, null, $"Set the status to {SubmissionNames.Of(status).Replace('_', ' ')}");
+        }
+        if (change?.StartsWith("assign:", StringComparison.Ordinal) == true)
+        {
+            var id = change["assign:".Length..];
+            if (id.Length == 0)
+            {
+                return (null, null, null, "Assign to nobody");
+            }
+            if (await users.FindByIdAsync(id) is { } user)
+            {
+                return (null, user.Id, user.UserName, $"Assign to {user.UserName}");
+            }
+        }
+        return null;
+    }
+
+    private Task<IActionResult> BulkProblem(SubmissionFilter filter, IReadOnlyList<string> problems, CancellationToken cancellationToken) =>
+        ListView(filter, null, problems, cancellationToken);
 
     /// <summary>An accepted event or highlight suggestion as a Markdown file for the content folder.</summary>
     [HttpGet("submissions/{id:guid}/markdown")]
@@ -142,7 +310,7 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
         }
         if (!SuggestionMarkdown.CanConvert(submission))
         {
-            return await DetailView(id, "Only accepted event and highlight suggestions can be turned into pages.", false, cancellationToken, StatusCodes.Status400BadRequest);
+            return await DetailView(id, new SubmissionFilter(), "Only accepted event and highlight suggestions can be turned into pages.", false, cancellationToken, StatusCodes.Status400BadRequest);
         }
         var (fileName, text) = SuggestionMarkdown.For(submission);
         await review.RecordAsync(id, Actor, "markdown", fileName, cancellationToken);
@@ -194,23 +362,25 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     [HttpGet("content")]
     public IActionResult ContentReport() => View(Staff(new ContentReportViewModel { Report = content.Report, Fetches = fetcher.Status }, "Content report"));
 
-    private async Task<IActionResult> Result(Guid id, ChangeResult result, CancellationToken cancellationToken) => result switch
+    private async Task<IActionResult> Result(Guid id, SubmissionFilter filter, ChangeResult result, CancellationToken cancellationToken) => result switch
     {
         ChangeResult.NotFound => NotFound(),
-        ChangeResult.Conflict => await DetailView(id,
+        ChangeResult.Conflict => await DetailView(id, filter,
             "Someone else changed this submission while you were looking at it. Your change was not saved; this is how it is now. Make your change again if it is still needed.",
             true, cancellationToken, StatusCodes.Status409Conflict),
-        // Post/redirect/get: a reload never repeats the change.
-        _ => Redirect($"/staff/submissions/{id}"),
+        // Post/redirect/get: a reload never repeats the change; the list it came from stays.
+        _ => Redirect($"/staff/submissions/{id}{(filter.Problems().Count == 0 ? filter.ToQueryString() : "")}"),
     };
 
-    private async Task<IActionResult> DetailView(Guid id, string? message, bool conflict, CancellationToken cancellationToken, int status = StatusCodes.Status200OK)
+    private async Task<IActionResult> DetailView(Guid id, SubmissionFilter filter, string? message, bool conflict, CancellationToken cancellationToken,
+        int status = StatusCodes.Status200OK, string? replyText = null)
     {
         var submission = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (submission is null)
         {
             return NotFound();
         }
+        var (newer, older) = filter.Problems().Count > 0 ? (null, null) : await review.NeighboursAsync(filter, users.GetUserId(User), submission, cancellationToken);
         var staff = await db.Users.AsNoTracking().OrderBy(u => u.UserName).Select(u => new { u.Id, u.UserName }).ToListAsync(cancellationToken);
         var model = new SubmissionDetailViewModel
         {
@@ -222,6 +392,12 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
             AssignedName = staff.FirstOrDefault(u => u.Id == submission.AssignedTo)?.UserName,
             Message = message,
             IsConflict = conflict,
+            Filter = filter,
+            Newer = newer,
+            Older = older,
+            Replies = await db.SubmissionReplies.AsNoTracking().Where(r => r.SubmissionId == id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken),
+            CanReply = notifications.Value.CanReply && System.Net.Mail.MailAddress.TryCreate(submission.Email, out _),
+            ReplyText = replyText,
         };
         Response.StatusCode = status;
         return View("Detail", Staff(model, $"Submission {submission.Reference}"));

@@ -11,7 +11,19 @@ public sealed class SubmissionFilter : IListFilter
     /// <summary>The form: contact, event, highlight.</summary>
     public string? Kind { get; set => field = QueryValues.Blank(value); }
 
+    /// <summary>A status, or <see cref="Open"/> (new and in review: the inbox, and the default), or <see cref="All"/> (spam too).</summary>
     public string? Status { get; set => field = QueryValues.Blank(value); }
+
+    public const string Open = "open";
+    public const string All = "all";
+
+    /// <summary>The statuses the list shows; null: every one.</summary>
+    public IReadOnlyList<SubmissionStatus>? Statuses => (Status ?? Open) switch
+    {
+        Open => [SubmissionStatus.New, SubmissionStatus.InReview],
+        All => null,
+        var one => SubmissionNames.ParseStatus(one) is { } status ? [status] : [],
+    };
 
     /// <summary>The language the visitor used: en or sv.</summary>
     public string? Language { get; set => field = QueryValues.Blank(value); }
@@ -35,7 +47,7 @@ public sealed class SubmissionFilter : IListFilter
         {
             problems.Add($"Unknown form kind '{Kind}'.");
         }
-        if (Status is not null && SubmissionNames.ParseStatus(Status) is null)
+        if (Status is not null && Status is not (Open or All) && SubmissionNames.ParseStatus(Status) is null)
         {
             problems.Add($"Unknown status '{Status}'.");
         }

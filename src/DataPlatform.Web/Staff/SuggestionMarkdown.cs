@@ -20,7 +20,7 @@ public static class SuggestionMarkdown
     /// <summary>The file name (<c>single-cell-workshop.md</c>) and its text.</summary>
     public static (string FileName, string Text) For(Submission submission)
     {
-        var fields = SubmissionReview.FieldsOf(submission).ToDictionary(f => f.Name, f => f.Value);
+        var fields = SubmissionReview.RawFieldsOf(submission);
         string? Field(string name) => fields.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
         var title = submission.Title ?? submission.Reference;
         var description = submission.Message ?? "";

@@ -39,6 +39,17 @@ public sealed class NotificationOptions
 
     public string From { get; set; } = "portal@localhost";
 
+    /// <summary>The team's address, the Reply-To of replies to visitors (default: the first of <see cref="To"/>, else <see cref="From"/>).</summary>
+    public string? ReplyTo { get; set; }
+
+    /// <summary>The greeting and signature of replies, per language; <c>{name}</c> is the visitor's name, <c>{site}</c> the site's.</summary>
+    public ReplyTemplates Reply { get; set; } = new();
+
+    public string TeamAddress => ReplyTo is { Length: > 0 } team ? team : To.FirstOrDefault() ?? From;
+
+    /// <summary>Whether replies can be sent: a mail server is configured.</summary>
+    public bool CanReply => !string.IsNullOrWhiteSpace(Smtp.Host);
+
     /// <summary>How often to look for submissions not yet notified, in seconds. Default 10.</summary>
     public int PollSeconds { get; set; } = 10;
 
@@ -52,4 +63,16 @@ public sealed class SmtpSettings
     public bool EnableSsl { get; set; }
     public string? UserName { get; set; }
     public string? Password { get; set; }
+}
+
+/// <summary>What frames a reply in each language; staff may change them in configuration.</summary>
+public sealed class ReplyTemplates
+{
+    public Dictionary<string, string> Greeting { get; set; } = new(StringComparer.OrdinalIgnoreCase) { ["en"] = "Dear {name},", ["sv"] = "Hej {name}!" };
+
+    public Dictionary<string, string> Signature { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en"] = "Best regards,\nThe {site} team",
+        ["sv"] = "Vänliga hälsningar\n{site}",
+    };
 }

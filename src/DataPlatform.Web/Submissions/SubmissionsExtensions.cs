@@ -27,6 +27,10 @@ public static class SubmissionsExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SpoolDrainService>());
         builder.Services.AddSingleton<SubmissionNotifier>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionNotifier>());
+        builder.Services.AddSingleton<ReplySignal>();
+        builder.Services.AddScoped<ReplyComposer>();
+        builder.Services.AddSingleton<ReplySender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReplySender>());
 
         builder.Services.AddRateLimiter(limiter =>
         {

@@ -187,7 +187,7 @@ public sealed class InteractionTests(BrowserPortal fixture)
         await page.ClickAsync("form.staff-filters button[type=submit]");
         await page.ClickAsync($"text={reference}");
         await page.SelectOptionAsync("#status", "in_review");
-        await page.ClickAsync("form[action$='/status'] button");
+        await page.ClickAsync("form[action*='/status'] button");
         await page.WaitForSelectorAsync(".history li:nth-child(2)");
 
         Assert.Equal(("in_review", "sv"), await Row(reference));
@@ -285,7 +285,8 @@ public sealed class InteractionTests(BrowserPortal fixture)
                     await StaffAccounts.PostSignInAsync(client, fixture.StaffEmail, BrowserPortal.StaffPassword);
                     signedIn = true;
                 }
-                response = await client.GetAsync(url.StartsWith("staff:", StringComparison.Ordinal) ? url["staff:".Length..] : url);
+                response = await client.GetAsync(url.StartsWith("staff:", StringComparison.Ordinal) ? url["staff:".Length..]
+                    : url.StartsWith("data:", StringComparison.Ordinal) ? fixture.DataPortal.BaseUrl + url["data:".Length..] : url);
             }
             Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
             await File.WriteAllTextAsync(Path.Combine(folder, $"{index++:D3}-{string.Concat(url.Where(char.IsLetterOrDigit))}.html"), await response.Content.ReadAsStringAsync());

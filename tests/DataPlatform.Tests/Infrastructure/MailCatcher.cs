@@ -32,22 +32,23 @@ public sealed class MailCatcher : IDisposable
         }
     }
 
-    public static async Task<MailCatcher> StartAsync()
+    /// <summary>A catcher on <paramref name="port"/> (a free one when not given), e.g. to bring a mail server back where it was.</summary>
+    public static async Task<MailCatcher> StartAsync(int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var info = new ProcessStartInfo("/usr/bin/python3")
         {
             ArgumentList = { "-u", "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Debugging", "stdout" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        var catcher = new MailCatcher(Process.Start(info) ?? throw new InvalidOperationException("python3 -m aiosmtpd did not start; install python3-aiosmtpd"), port);
+        var catcher = new MailCatcher(Process.Start(info) ?? throw new InvalidOperationException("python3 -m aiosmtpd did not start; install python3-aiosmtpd"), port.Value);
         await Eventually.TrueAsync(async () =>
         {
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
+                await probe.ConnectAsync(IPAddress.Loopback, port.Value);
                 return true;
             }
             catch (SocketException)

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Mail;
+using System.Text;
+using DataPlatform.Content;
+using DataPlatform.Web.Data;
+using DataPlatform.Web.Site;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Web.Submissions;
+
+/// <summary>Wakes the reply sender when a reply was queued.</summary>
+public sealed class ReplySignal : WorkerSignal;
+
+/// <summary>
+/// Writes replies to visitors: in the visitor's language, a greeting and a signature from the templates, the staff
+/// member's text, and the visitor's message quoted below, all plain text (nothing a visitor wrote is ever markup).
+/// </summary>
+public sealed class ReplyComposer(IOptions<NotificationOptions> options, PortalLayout layout)
+{
+    public (string Subject, string Body) Compose(Submission submission, string text)
+    {
+        var swedish = submission.Language == "sv";
+        var language = swedish ? SiteLanguage.Swedish : SiteLanguage.English;
+        var templates = options.Value.Reply;
+        string Fill(Dictionary<string, string> template, string fallback) =>
+            (template.GetValueOrDefault(language.Code) ?? fallback).Replace("{name}", submission.Name.Trim(), StringComparison.Ordinal)
+                .Replace("{site}", layout.SiteTitle(language), StringComparison.Ordinal).Replace("\\n", "\n", StringComparison.Ordinal);
+        var topic = submission.Title is { Length: > 0 } title ? OneLine(title) : swedish ? "Ditt meddelande" : "Your message";
+        var subject = $"{(swedish ? "Sv" : "Re")}: {topic} [{submission.Reference}]";
+        var received = Stockholm.ToLocal(submission.ReceivedAt).ToString(swedish ? "d MMMM yyyy HH:mm" : "d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo(swedish ? "sv-SE" : "en-GB"));
+        var body = new StringBuilder();
+        body.Append(Fill(templates.Greeting, "{name},")).Append("\n\n");
+        body.Append(text.Trim().ReplaceLineEndings("\n")).Append("\n\n");
+        body.Append(Fill(templates.Signature, "{site}")).Append("\n\n");
+        body.Append(swedish ? $"Den {received} skrev {OneLine(submission.Name)}:" : $"On {received}, {OneLine(submission.Name)} wrote:").Append('\n');
+        foreach (var line in (submission.Message ?? "").ReplaceLineEndings("\n").Split('\n'))
+        {
+            body.Append("> ").Append(line).Append('\n');
+        }
+        return (subject, body.ToString());
+    }
+
+    /// <summary>A header never gets a line break from visitor text.</summary>
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+}
+
+/// <summary>
+/// Sends queued replies through the configured mail server. The database is the outbox: a reply is marked sent only
+/// once the server took it, so a server that is down delays it and it is retried, never lost; a refusal for good (a
+/// recipient the server will not take) marks it failed with the reason. Both go in the submission's history. Several
+/// replicas may run this; <c>for update skip locked</c> keeps them from sending the same reply twice.
+/// </summary>
+public sealed class ReplySender(
+    IServiceScopeFactory scopes, ReplySignal signal, DatabaseState database, TimeProvider clock, IOptions<NotificationOptions> options, ILogger<ReplySender> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.CanReply)
+        {
+            return;
+        }
+        var delay = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var failed = false;
+            if (database.IsMigrated)
+            {
+                try
+                {
+                    failed = await SendQueuedAsync(stoppingToken) < 0;
+                }
+                catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+                {
+                    failed = true;
+                }
+            }
+            try
+            {
+                await signal.WaitAsync(failed ? delay * 3 : delay, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sends what is queued; the number sent, or -1 when the mail server could not be reached (it is tried again later).</summary>
+    public async Task<int> SendQueuedAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var sent = 0;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = await db.SubmissionReplies
+                .FromSqlRaw("select * from submission_replies where state = 'queued' order by created_at limit 20 for update skip locked")
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return sent;
+            }
+            using var smtp = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port) { EnableSsl = settings.Smtp.EnableSsl, Timeout = 10_000 };
+            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
+            {
+                smtp.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
+            }
+            var unreachable = false;
+            foreach (var reply in batch)
+            {
+                var now = clock.GetUtcNow();
+                reply.Attempts++;
+                try
+                {
+                    using var mail = new MailMessage(new MailAddress(settings.From), new MailAddress(reply.ToAddress))
+                    {
+                        Subject = reply.Subject, Body = reply.Body, BodyEncoding = Encoding.UTF8, SubjectEncoding = Encoding.UTF8,
+                        // Readable as it travels (and in a mail server's log), unlike base64.
+                        BodyTransferEncoding = System.Net.Mime.TransferEncoding.QuotedPrintable,
+                    };
+                    mail.ReplyToList.Add(new MailAddress(settings.TeamAddress));
+                    await smtp.SendMailAsync(mail, cancellationToken);
+                    (reply.State, reply.SentAt, reply.LastError) = (SubmissionReply.Sent, now, null);
+                    db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = reply.SubmissionId, Actor = "mail server", Action = "reply sent", NewValue = reply.Subject, At = now });
+                    sent++;
+                }
+                catch (Exception e) when (e is SmtpFailedRecipientException or FormatException)
+                {
+                    // Refused for good: trying again would only be refused again.
+                    (reply.State, reply.LastError) = (SubmissionReply.Failed, e.Message);
+                    db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = reply.SubmissionId, Actor = "mail server", Action = "reply failed", NewValue = e.Message, At = now });
+                    logger.LogWarning("A reply to submission {Submission} was refused: {Reason}", reply.SubmissionId, e.Message);
+                }
+                catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException)
+                {
+                    reply.LastError = e.GetBaseException().Message;
+                    logger.LogWarning("Sending replies failed, they stay queued and are retried: {Reason}", reply.LastError);
+                    unreachable = true;
+                    break;
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (unreachable)
+            {
+                return -1;
+            }
+        }
+    }
+}
