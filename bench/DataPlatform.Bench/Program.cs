@@ -8,6 +8,7 @@ using DataPlatform.Bench;
 //   … -- catalog --web DLL --db C                                                  5,000 catalogue entries: load, filtered pages
 //   … -- outputs --web DLL --db C                                                  50,000 publications: load, memory, filtered pages, CSV export
 //   … -- data --web DLL --db C                                                     a 10,000-row data table's pages; 10 charts of 1,000 points
+//   … -- staff --web DLL --db C                                                    the staff list on 100,000 submissions (90% spam)
 //   … -- generate DIR N; … -- memory --web DLL --db C --content DIR                 the portal's memory on a big tree
 // scripts/bench runs all of them with a private PostgreSQL.
 // Each prints a table and writes JSON under bench/out/ so runs can be compared.
@@ -32,6 +33,9 @@ switch (mode)
         break;
     case "data":
         await DataBenchmark.RunAsync(rest);
+        break;
+    case "staff":
+        await StaffBenchmark.RunAsync(rest);
         break;
     case "generate":
         SyntheticContent.Generate(rest[0], int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture));
