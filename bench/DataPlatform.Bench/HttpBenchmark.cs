@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -29,70 +33,208 @@ public static partial class HttpBenchmark
     [GeneratedRegex(@"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline)]
     private static partial Regex LatencyLine();
 
+    /// <summary>One server under test: where it answers a page, and whether it writes a line per request.</summary>
+    private sealed record Server(string Name, Func<int, string> Url, bool Logs);
+
     public static async Task RunAsync(string[] args)
     {
         string Arg(string name, string fallback) => args.Arg(name, fallback);
         var web = Path.GetFullPath(Arg("--web", ""));
         var db = Arg("--db", "");
         var content = Arg("--content", "content");
-        var seconds = int.Parse(Arg("--seconds", "10"), CultureInfo.InvariantCulture);
+        var seconds = int.Parse(Arg("--seconds", "5"), CultureInfo.InvariantCulture);
+        var rounds = int.Parse(Arg("--rounds", "2"), CultureInfo.InvariantCulture);
         var connections = int.Parse(Arg("--connections", "32"), CultureInfo.InvariantCulture);
         var outDir = Path.GetFullPath(Arg("--out", Path.Combine("bench", "out")));
         var twoCores = Environment.ProcessorCount >= 2;
-        const int portalPort = 5091, nginxPort = 5092;
+        const int loggingPort = 5091, quietPort = 5093, nginxLoggingPort = 5092, nginxQuietPort = 5094, floorPort = 5096;
+        // Written by nginx's worker (user nobody) and read by it: the folder must be open to everyone (a temporary
+        // folder is created 0700, and nginx then answers 403 to every request).
+        var root = Directory.CreateTempSubdirectory("portal-nginx-").FullName;
+        File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101 | UnixFileMode.OtherWrite | UnixFileMode.GroupWrite);
 
-        // Cold start: process start to the first page served.
+        // Cold start: process start to the first page served (the portal that logs, as deployed).
         var startWatch = Stopwatch.StartNew();
-        using var portal = StartPortal(web, db, Path.GetFullPath(content), portalPort, twoCores);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portalPort}") };
+        using var logging = StartPortal(web, db, Path.GetFullPath(content), loggingPort, twoCores, logFile: Path.Combine(root, "portal.log"));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{loggingPort}") };
         await WaitForAsync(http, "/");
         var coldStartMs = startWatch.Elapsed.TotalMilliseconds;
+        using var quiet = StartPortal(web, db, Path.GetFullPath(content), quietPort, twoCores);
+        using var quietHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{quietPort}") };
+        await WaitForAsync(quietHttp, "/readyz");
 
-        // Save each page as the portal serves it; nginx serves those bytes.
-        var root = Directory.CreateTempSubdirectory("portal-nginx-").FullName;
+        // Save each page as the portal serves it; the baselines serve those bytes.
+        var saved = new List<(byte[] Body, int Status)>();
         for (var i = 0; i < Pages.Length; i++)
         {
             var response = await http.GetAsync(Pages[i].Path);
-            await File.WriteAllBytesAsync(Path.Combine(root, $"page{i}.html"), await response.Content.ReadAsByteArrayAsync());
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var file = Path.Combine(root, $"page{i}.html");
+            await File.WriteAllBytesAsync(file, body);
+            File.SetUnixFileMode(file, (UnixFileMode)0b110_100_100);
+            saved.Add((body, (int)response.StatusCode));
         }
-        using var nginx = StartNginx(root, nginxPort, twoCores);
-        await Task.Delay(500);
+        using var nginx = StartNginx(root, nginxLoggingPort, nginxQuietPort, twoCores);
+        using var floor = StartFloor(root, floorPort, twoCores);
+        Server[] servers =
+        [
+            new("portal, logging", i => $"http://127.0.0.1:{loggingPort}{Pages[i].Path}", true),
+            new("nginx, logging", i => $"http://127.0.0.1:{nginxLoggingPort}/page{i}.html", true),
+            new("portal", i => $"http://127.0.0.1:{quietPort}{Pages[i].Path}", false),
+            new("nginx", i => $"http://127.0.0.1:{nginxQuietPort}/page{i}.html", false),
+            new("Kestrel floor", i => $"http://127.0.0.1:{floorPort}/page{i}.html", false),
+        ];
+        await CheckBaselinesAsync(servers, saved);
 
         // Warm-up: JIT tiers and connection pools settle before anything is measured.
         for (var i = 0; i < Pages.Length; i++)
         {
-            Wrk($"http://127.0.0.1:{portalPort}{Pages[i].Path}", 2, connections, twoCores);
+            foreach (var server in servers)
+            {
+                Wrk(server.Url(i), 1, connections, twoCores);
+            }
         }
 
+        // Alternating, round after round, so drift (thermal, other load) hits every server alike.
+        var results = new Dictionary<(int Page, string Server), List<WrkResult>>();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < Pages.Length; i++)
+            {
+                foreach (var server in servers)
+                {
+                    var result = Wrk(server.Url(i), seconds, connections, twoCores);
+                    (results.TryGetValue((i, server.Name), out var list) ? list : results[(i, server.Name)] = []).Add(result);
+                }
+            }
+        }
+        await CheckBaselinesAsync(servers, saved);
+
         var rows = new List<Dictionary<string, object>>();
-        Console.WriteLine($"{"page",-20} {"bytes",8} {"portal req/s",13} {"p50 ms",7} {"p99 ms",7} {"nginx req/s",12} {"p50 ms",7} {"p99 ms",7} {"ratio",6}");
+        Console.WriteLine($"{"page",-20} {"bytes",7} | {"portal+log",10} {"nginx+log",10} {"ratio",5} | {"portal",7} {"nginx",7} {"ratio",5} | {"floor",7} {"÷floor",6} | p99 ms: portal+log, nginx+log, portal, nginx, floor");
         for (var i = 0; i < Pages.Length; i++)
         {
-            var (name, path) = Pages[i];
-            var bytes = new FileInfo(Path.Combine(root, $"page{i}.html")).Length;
-            var ours = Wrk($"http://127.0.0.1:{portalPort}{path}", seconds, connections, twoCores);
-            var theirs = Wrk($"http://127.0.0.1:{nginxPort}/page{i}.html", seconds, connections, twoCores);
-            var ratio = ours.Rps / theirs.Rps;
-            Console.WriteLine($"{name,-20} {bytes,8} {ours.Rps,13:0} {ours.P50,7:0.00} {ours.P99,7:0.00} {theirs.Rps,12:0} {theirs.P50,7:0.00} {theirs.P99,7:0.00} {ratio,6:0.00}");
+            WrkResult Mean(string server) => new(results[(i, server)].Average(r => r.Rps), results[(i, server)].Average(r => r.P50), results[(i, server)].Max(r => r.P99));
+            var (pl, nl, p, n, f) = (Mean(servers[0].Name), Mean(servers[1].Name), Mean(servers[2].Name), Mean(servers[3].Name), Mean(servers[4].Name));
+            Console.WriteLine($"{Pages[i].Name,-20} {saved[i].Body.Length,7} | {pl.Rps,10:0} {nl.Rps,10:0} {pl.Rps / nl.Rps,5:0.00} | {p.Rps,7:0} {n.Rps,7:0} {p.Rps / n.Rps,5:0.00} | {f.Rps,7:0} {p.Rps / f.Rps,6:0.00} | {pl.P99:0.00}, {nl.P99:0.00}, {p.P99:0.00}, {n.P99:0.00}, {f.P99:0.00}");
             rows.Add(new Dictionary<string, object>
             {
-                ["page"] = name, ["path"] = path, ["bytes"] = bytes,
-                ["portal_rps"] = Math.Round(ours.Rps), ["portal_p50_ms"] = ours.P50, ["portal_p99_ms"] = ours.P99,
-                ["nginx_rps"] = Math.Round(theirs.Rps), ["nginx_p50_ms"] = theirs.P50, ["nginx_p99_ms"] = theirs.P99,
-                ["ratio"] = Math.Round(ratio, 2),
+                ["page"] = Pages[i].Name, ["path"] = Pages[i].Path, ["bytes"] = saved[i].Body.Length, ["status"] = saved[i].Status,
+                ["portal_logging_rps"] = Math.Round(pl.Rps), ["portal_logging_p99_ms"] = pl.P99,
+                ["nginx_logging_rps"] = Math.Round(nl.Rps), ["nginx_logging_p99_ms"] = nl.P99,
+                ["ratio_logging"] = Math.Round(pl.Rps / nl.Rps, 2),
+                ["portal_rps"] = Math.Round(p.Rps), ["portal_p99_ms"] = p.P99,
+                ["nginx_rps"] = Math.Round(n.Rps), ["nginx_p99_ms"] = n.P99,
+                ["ratio"] = Math.Round(p.Rps / n.Rps, 2),
+                ["floor_rps"] = Math.Round(f.Rps), ["floor_p99_ms"] = f.P99,
+                ["ratio_floor"] = Math.Round(p.Rps / f.Rps, 2), ["ratio_logging_floor"] = Math.Round(pl.Rps / f.Rps, 2),
             });
         }
-        portal.Refresh();
-        var rssMb = Rss(portal.Id) / 1024.0;
-        Console.WriteLine($"Cold start to the first page: {coldStartMs:0} ms; portal memory (RSS) after the run: {rssMb:0} MB; {connections} connections, {seconds} s per page, " +
-            (twoCores ? "servers on core 0, wrk on core 1" : "one core: no pinning"));
+        logging.Refresh();
+        var rssMb = Rss(logging.Id) / 1024.0;
+        var logLines = File.ReadLines(Path.Combine(root, "portal.log")).Count(l => l.Contains("HTTP GET", StringComparison.Ordinal));
+        var accessLines = File.ReadLines(Path.Combine(root, "access.log")).Count();
+        Console.WriteLine($"Cold start to the first page: {coldStartMs:0} ms; portal memory (RSS) after the run: {rssMb:0} MB; {connections} connections, {rounds} rounds of {seconds} s per page and server, " +
+            (twoCores ? "servers on core 0, wrk on core 1" : "one core: no pinning") + $"; request lines logged: portal {logLines:N0}, nginx {accessLines:N0}");
         Directory.CreateDirectory(outDir);
         await File.WriteAllTextAsync(Path.Combine(outDir, "http.json"), JsonSerializer.Serialize(new
         {
-            connections, seconds, pinned = twoCores, cold_start_ms = Math.Round(coldStartMs), portal_rss_mb = Math.Round(rssMb), pages = rows,
+            connections, seconds, rounds, pinned = twoCores, cold_start_ms = Math.Round(coldStartMs), portal_rss_mb = Math.Round(rssMb),
+            portal_request_lines = logLines, nginx_access_lines = accessLines, pages = rows,
         }, Report.Indented));
-        nginx.Kill(entireProcessTree: true);
-        portal.Kill(entireProcessTree: true);
+        foreach (var process in new[] { nginx, floor, logging, quiet })
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        Directory.Delete(root, recursive: true);
+    }
+
+    /// <summary>
+    /// A comparison counts only if the baselines do the same work: every baseline URL must answer 200 with exactly the
+    /// bytes the portal served for that page. Otherwise the benchmark stops here, saying which.
+    /// </summary>
+    private static async Task CheckBaselinesAsync(Server[] servers, List<(byte[] Body, int Status)> saved)
+    {
+        using var client = new HttpClient();
+        for (var i = 0; i < Pages.Length; i++)
+        {
+            foreach (var server in servers.Where(s => !s.Name.StartsWith("portal", StringComparison.Ordinal)))
+            {
+                var response = await client.GetAsync(server.Url(i));
+                var body = await response.Content.ReadAsByteArrayAsync();
+                if (response.StatusCode != HttpStatusCode.OK || !body.AsSpan().SequenceEqual(saved[i].Body))
+                {
+                    throw new InvalidOperationException($"Baseline {server.Name} does not do the portal's work for {Pages[i].Path}: it answered {(int)response.StatusCode} with {body.Length} bytes " +
+                        $"where the portal served {saved[i].Body.Length}. No figures are taken.");
+                }
+            }
+            foreach (var server in servers.Where(s => s.Name.StartsWith("portal", StringComparison.Ordinal)))
+            {
+                var response = await client.GetAsync(server.Url(i));
+                if ((int)response.StatusCode != saved[i].Status)
+                {
+                    throw new InvalidOperationException($"{server.Name} answered {(int)response.StatusCode} for {Pages[i].Path}, not {saved[i].Status}.");
+                }
+            }
+        }
+    }
+
+    /// <summary>The minimal Kestrel app of this project (<c>floor</c> mode), serving the saved pages from memory.</summary>
+    private static Process StartFloor(string root, int port, bool pin)
+    {
+        var self = typeof(HttpBenchmark).Assembly.Location;
+        var info = pin ? new ProcessStartInfo("taskset") { ArgumentList = { "-c", "0", "dotnet", self } } : new ProcessStartInfo("dotnet") { ArgumentList = { self } };
+        foreach (var arg in new[] { "floor", "--root", root, "--port", port.ToString(CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.RedirectStandardOutput = true;
+        var process = Process.Start(info)!;
+        using var client = new HttpClient();
+        for (var i = 0; i < 200; i++)
+        {
+            try
+            {
+                if (client.GetAsync($"http://127.0.0.1:{port}/page0.html").Result.IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+            catch (AggregateException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+        return process;
+    }
+
+    /// <summary>
+    /// The floor: the least a Kestrel app can do to serve these pages (bytes from memory, no logging, no routing), so the
+    /// portal's figures can be read against what ASP.NET itself costs on this machine.
+    /// </summary>
+    public static async Task FloorAsync(string[] args)
+    {
+        var root = args.Arg("--root");
+        var port = int.Parse(args.Arg("--port", "5096"), CultureInfo.InvariantCulture);
+        var pages = Directory.GetFiles(root, "*.html").ToDictionary(f => "/" + Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        app.Run(async context =>
+        {
+            if (pages.TryGetValue(context.Request.Path.Value ?? "", out var body))
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                context.Response.ContentLength = body.Length;
+                await context.Response.Body.WriteAsync(body);
+            }
+            else
+            {
+                context.Response.StatusCode = 404;
+            }
+        });
+        await app.RunAsync();
     }
 
     /// <summary>The portal's memory serving a content tree (the 10,000-page one), after every page kind was requested.</summary>
@@ -124,9 +266,18 @@ public static partial class HttpBenchmark
         return rss;
     }
 
-    public static Process StartPortal(string web, string db, string content, int port, bool pin)
+    /// <summary>
+    /// Starts the portal. With <paramref name="logFile"/>, it logs every request (its default) into that file, as nginx
+    /// writes its access log; without, it logs warnings only.
+    /// </summary>
+    public static Process StartPortal(string web, string db, string content, int port, bool pin, string? logFile = null)
     {
-        var info = pin ? new ProcessStartInfo("taskset") { ArgumentList = { "-c", "0", "dotnet", web } } : new ProcessStartInfo("dotnet") { ArgumentList = { web } };
+        var command = logFile is null ? new[] { "dotnet", web } : ["sh", "-c", $"exec dotnet \"$0\" \"$@\" >> '{logFile}' 2>&1", web];
+        var info = new ProcessStartInfo(pin ? "taskset" : command[0]);
+        foreach (var arg in pin ? ["-c", "0", .. command] : command[1..])
+        {
+            info.ArgumentList.Add(arg);
+        }
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.WorkingDirectory = Path.GetDirectoryName(web)!;
@@ -136,7 +287,10 @@ public static partial class HttpBenchmark
         info.Environment["Content__Root"] = content;
         // As in production: the public address is configured, so the page cache keys by path alone.
         info.Environment["Site__BaseUrl"] = $"http://127.0.0.1:{port}";
-        info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        if (logFile is null)
+        {
+            info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        }
         info.Environment["Submissions__SpoolDirectory"] = Path.Combine(Path.GetTempPath(), "portal-bench-spool");
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
@@ -146,7 +300,8 @@ public static partial class HttpBenchmark
         return process;
     }
 
-    private static Process StartNginx(string root, int port, bool pin)
+    /// <summary>One nginx worker: on <paramref name="loggingPort"/> with an access log file, on <paramref name="quietPort"/> without.</summary>
+    private static Process StartNginx(string root, int loggingPort, int quietPort, bool pin)
     {
         var config = Path.Combine(root, "nginx.conf");
         File.WriteAllText(config, $$"""
@@ -156,22 +311,28 @@ public static partial class HttpBenchmark
             error_log {{root}}/error.log;
             events { worker_connections 1024; }
             http {
-                access_log off;
                 sendfile on;
                 tcp_nopush on;
                 keepalive_requests 1000000;
                 types { text/html html; }
                 server {
-                    listen 127.0.0.1:{{port}};
+                    listen 127.0.0.1:{{loggingPort}};
                     root {{root}};
+                    access_log {{root}}/access.log;
+                }
+                server {
+                    listen 127.0.0.1:{{quietPort}};
+                    root {{root}};
+                    access_log off;
                 }
             }
             """);
         var process = Process.Start(new ProcessStartInfo("nginx") { ArgumentList = { "-c", config, "-g", "daemon off;" }, RedirectStandardError = true })!;
+        Thread.Sleep(500);
         return process;
     }
 
-    private sealed record WrkResult(double Rps, double P50, double P99);
+    public sealed record WrkResult(double Rps, double P50, double P99);
 
     private static WrkResult Wrk(string url, int seconds, int connections, bool pin)
     {

@@ -1,5 +1,8 @@
 using DataPlatform.Bench;
 
+// The benchmarks drive nginx, wrk and taskset: Linux only.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+
 // The portal's benchmark program.
 //   dotnet run -c Release --project bench/DataPlatform.Bench -- content [pages...]     content load, memory, hot reload
 //   dotnet run -c Release --project bench/DataPlatform.Bench -- search --db C         index build, re-index of one page, query latency
@@ -33,6 +36,9 @@ switch (mode)
         break;
     case "data":
         await DataBenchmark.RunAsync(rest);
+        break;
+    case "floor":
+        await HttpBenchmark.FloorAsync(rest);
         break;
     case "staff":
         await StaffBenchmark.RunAsync(rest);

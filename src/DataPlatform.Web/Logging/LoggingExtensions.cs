@@ -17,6 +17,7 @@ public static class LoggingExtensions
             .CreateLogger();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new SerilogLoggerProvider(logger, dispose: true));
+        builder.Services.AddHostedService<LogDropReporter>();
     }
 
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseMiddleware<RequestLoggingMiddleware>();

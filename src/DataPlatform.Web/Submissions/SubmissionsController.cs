@@ -19,6 +19,7 @@ namespace DataPlatform.Web.Submissions;
 public sealed partial class SubmissionsController(
     SubmissionIntake intake,
     FormStamp stamp,
+    FormPageTemplates templates,
     ContentSnapshot snapshot,
     PortalLayout layout,
     IStringLocalizer<SharedResource> t) : Controller
@@ -26,14 +27,14 @@ public sealed partial class SubmissionsController(
     private const string FormContentTypes = "application/x-www-form-urlencoded";
 
     [HttpGet("contact")]
-    public IActionResult Contact() => Show(new ContactForm(), "Contact", "Contact");
+    public Task<IActionResult> Contact() => Show(new ContactForm(), "Contact", "Contact");
 
     [HttpPost("contact")]
     [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
     public Task<IActionResult> Contact(ContactForm form, CancellationToken cancellationToken) => Submit(form, "Contact", "Contact", cancellationToken);
 
     [HttpGet("events/suggest")]
-    public IActionResult SuggestEvent() => Show(new EventSuggestionForm(), "EventSuggestion", "Suggest an event");
+    public Task<IActionResult> SuggestEvent() => Show(new EventSuggestionForm(), "EventSuggestion", "Suggest an event");
 
     [HttpPost("events/suggest")]
     [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
@@ -41,7 +42,7 @@ public sealed partial class SubmissionsController(
         Submit(form, "EventSuggestion", "Suggest an event", cancellationToken);
 
     [HttpGet("highlights/suggest")]
-    public IActionResult SuggestHighlight() => Show(new HighlightSuggestionForm(), "HighlightSuggestion", "Suggest a data highlight");
+    public Task<IActionResult> SuggestHighlight() => Show(new HighlightSuggestionForm(), "HighlightSuggestion", "Suggest a data highlight");
 
     [HttpPost("highlights/suggest")]
     [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
@@ -63,10 +64,12 @@ public sealed partial class SubmissionsController(
         return View(model);
     }
 
-    private ViewResult Show<TForm>(TForm form, string view, string title) where TForm : SubmissionForm
+    /// <summary>A fresh form: the page as kept for this content, with this request's stamp, key and antiforgery token (<see cref="FormPageTemplates"/>).</summary>
+    private async Task<IActionResult> Show<TForm>(TForm form, string view, string title) where TForm : SubmissionForm
     {
         form.SubmissionKey = Guid.NewGuid().ToString();
-        return View(view, Model(form, title));
+        var model = Model(form, title);
+        return await templates.PageAsync(this, view, model, model.Stamp, form.SubmissionKey);
     }
 
     private async Task<IActionResult> Submit<TForm>(TForm form, string view, string title, CancellationToken cancellationToken) where TForm : SubmissionForm

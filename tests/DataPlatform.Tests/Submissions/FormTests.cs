@@ -37,6 +37,33 @@ public sealed class FormTests(SitePortal portal) : IClassFixture<SitePortal>
     }
 
     [Fact]
+    public async Task A_kept_form_page_gets_its_own_token_stamp_and_key_each_time_and_each_works()
+    {
+        var pages = new List<AngleSharp.Dom.IDocument>();
+        for (var i = 0; i < 3; i++)
+        {
+            var client = _factory.CreatePlainClient();
+            var response = await client.GetAsync("/sv/contact/");
+            Assert.Equal((true, true), (response.Headers.CacheControl!.NoStore, response.Headers.CacheControl.NoCache));
+            Assert.Contains(response.Headers, h => h.Key == "Set-Cookie");
+            pages.Add(await Html.ParseAsync(response));
+        }
+        string Value(AngleSharp.Dom.IDocument page, string name) => page.QuerySelector($"input[name={name}]")!.GetAttribute("value")!;
+
+        foreach (var name in new[] { "__RequestVerificationToken", "Stamp", "SubmissionKey" })
+        {
+            Assert.Equal(3, pages.Select(p => Value(p, name)).Distinct().Count());
+        }
+        // The rest of the page is the same bytes: the kept template.
+        Assert.Single(pages.Select(p => p.QuerySelector("main")!.InnerHtml
+            .Replace(Value(p, "__RequestVerificationToken"), "", StringComparison.Ordinal).Replace(Value(p, "Stamp"), "", StringComparison.Ordinal)
+            .Replace(Value(p, "SubmissionKey"), "", StringComparison.Ordinal)).Distinct());
+        Assert.Equal("sv", pages[2].DocumentElement.GetAttribute("lang"));
+        // A form from the kept page posts like any other (FormClient reads the page afresh, with its own cookies).
+        Assert.Equal(HttpStatusCode.SeeOther, (await FormClient.SubmitAsync(_factory.CreatePlainClient(), "/sv/contact/", FormClient.ValidContact)).StatusCode);
+    }
+
+    [Fact]
     public async Task Event_fields_are_kept_in_jsonb()
     {
         var response = await FormClient.SubmitAsync(_client, "/events/suggest/", FormClient.ValidEvent);
@@ -307,5 +334,23 @@ public sealed class FormFuzzTests(FormFuzzTests.EmptyPortal portal) : IClassFixt
             Assert.True(expected == response.StatusCode, $"post {i} to {urls[i % urls.Length]} as {types[i % types.Length]} answered {(int)response.StatusCode}, not {(int)expected}");
         }
         Assert.Empty(await SubmissionRows.AllAsync(_factory.ConnectionString));
+    }
+}
+
+/// <summary>A kept form page follows the content: an edit to the form's intro shows on the next request after the reload.</summary>
+public sealed class FormPageReloadTests
+{
+    [Fact]
+    public async Task An_edit_to_the_forms_intro_shows_on_the_form_page()
+    {
+        var root = Fixtures.Copy("portal");
+        await using var factory = await PortalFactory.CreateAsync(root, PortalFactory.FormSettings());
+        var client = factory.CreatePlainClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/contact/")).StatusCode);
+        var file = Path.Combine(root, "contact", "_index.md");
+
+        await File.AppendAllTextAsync(file, "\nA brand new line for the form.\n");
+
+        await Eventually.TrueAsync(async () => (await client.GetStringAsync("/contact/")).Contains("A brand new line for the form.", StringComparison.Ordinal), "the edited intro on the form page");
     }
 }
