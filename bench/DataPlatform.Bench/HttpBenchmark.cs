@@ -91,7 +91,7 @@ public static partial class HttpBenchmark
         {
             foreach (var server in servers)
             {
-                Wrk(server.Url(i), 1, connections, twoCores);
+                Wrk(server.Url(i), 2, connections, twoCores);
             }
         }
 
@@ -351,9 +351,9 @@ public static partial class HttpBenchmark
         return new WrkResult(rps, Math.Round(latencies["50"], 2), Math.Round(latencies["99"], 2));
     }
 
-    public static async Task WaitForAsync(HttpClient http, string path)
+    public static async Task WaitForAsync(HttpClient http, string path, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             try
@@ -368,11 +368,13 @@ public static partial class HttpBenchmark
             }
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{path} did not answer within 60 s");
+                throw new TimeoutException($"{path} did not answer in time");
             }
             await Task.Delay(20);
         }
     }
+
+    public static double RssMb(int pid) => Rss(pid) / 1024.0;
 
     private static long Rss(int pid)
     {

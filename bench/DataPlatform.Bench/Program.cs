@@ -37,6 +37,9 @@ switch (mode)
     case "data":
         await DataBenchmark.RunAsync(rest);
         break;
+    case "reload":
+        await ReloadBenchmark.RunAsync(rest);
+        break;
     case "floor":
         await HttpBenchmark.FloorAsync(rest);
         break;

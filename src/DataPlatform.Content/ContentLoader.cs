@@ -35,8 +35,18 @@ public sealed class ContentLoader
     /// <summary>How many files the last load had to parse (the rest came from the cache).</summary>
     public int LastParsedCount { get; private set; }
 
+    private Walk? _lastWalk;
+
+    /// <summary>What the last walk of the folder found, to be reused when only known files were written since.</summary>
+    private sealed record Walk(List<SourceFile> Sources, List<ResourceFile> Resources, Dictionary<string, string> Static, List<Diagnostic> Diagnostics,
+        Dictionary<string, int> SourceIndex, HashSet<string> OtherFiles);
+
     /// <summary>Builds a snapshot of the folder as it is now. Throws <see cref="DirectoryNotFoundException"/> when the folder is missing.</summary>
-    public ContentSnapshot Load()
+    /// <param name="changedFiles">
+    /// When given: the only files written since the last load (none created, removed or renamed). The folder is then not
+    /// walked again; those files are looked at, the rest comes from the last walk. Anything unknown among them walks anyway.
+    /// </param>
+    public ContentSnapshot Load(IReadOnlyCollection<string>? changedFiles = null)
     {
         if (!System.IO.Directory.Exists(Root))
         {
@@ -46,7 +56,10 @@ public sealed class ContentLoader
         var now = _clock.GetUtcNow();
         var schedule = new PublishSchedule(now);
 
-        var (sources, resources, staticFiles) = ContentFiles.Enumerate(Root, _options, diagnostics);
+        var walk = (changedFiles is not null && _lastWalk is { } last ? Refresh(last, changedFiles) : null) ?? WalkFolder();
+        _lastWalk = walk;
+        diagnostics.AddRange(walk.Diagnostics);
+        var (sources, resources, staticFiles) = (walk.Sources, walk.Resources, walk.Static);
         var parsed = _parsed.ParseAll(sources, out var parsedCount);
         LastParsedCount = parsedCount;
 
@@ -93,6 +106,44 @@ public sealed class ContentLoader
             HiddenPages = hidden,
             RemoteCharts = _embeds.RemoteSources,
         };
+    }
+
+    private Walk WalkFolder()
+    {
+        var found = new List<Diagnostic>();
+        var (sources, resources, staticFiles) = ContentFiles.Enumerate(Root, _options, found);
+        var index = new Dictionary<string, int>(sources.Count, StringComparer.Ordinal);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            index[sources[i].FullPath] = i;
+        }
+        var others = new HashSet<string>(resources.Select(r => r.FullPath).Concat(staticFiles.Values), StringComparer.Ordinal);
+        return new Walk(sources, resources, staticFiles, found, index, others);
+    }
+
+    /// <summary>The last walk with the written files' times and sizes brought up to date; null when one of them is not a file it knew.</summary>
+    private static Walk? Refresh(Walk last, IReadOnlyCollection<string> changedFiles)
+    {
+        List<SourceFile>? sources = null;
+        foreach (var path in changedFiles)
+        {
+            if (last.OtherFiles.Contains(path))
+            {
+                continue; // an image or a data file: served from disk, read where it is used
+            }
+            if (!last.SourceIndex.TryGetValue(path, out var i))
+            {
+                return null;
+            }
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return null;
+            }
+            sources ??= [.. last.Sources];
+            sources[i] = sources[i] with { Modified = info.LastWriteTimeUtc, Length = info.Length };
+        }
+        return sources is null ? last : last with { Sources = sources };
     }
 
     /// <summary>The live pages of the parsed files, with their diagnostics.</summary>

@@ -25,7 +25,7 @@ public sealed class ContentOptions
     public Dictionary<string, string> Directories { get; set; } = new(StringComparer.OrdinalIgnoreCase) { ["en"] = "en", ["sv"] = "sv" };
 
     /// <summary>How long to wait after the last file change before reloading, in milliseconds. Editors' tools write several files at once.</summary>
-    public int ReloadDebounceMilliseconds { get; set; } = 100;
+    public int ReloadDebounceMilliseconds { get; set; } = 30;
 
     /// <summary>Also look for changes every this many seconds (0, the default: only when the file watcher reports one). A safety net for network file systems.</summary>
     public int PollSeconds { get; set; }

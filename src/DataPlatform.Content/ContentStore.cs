@@ -29,7 +29,7 @@ public sealed class ContentStore : IDisposable
         _options = options;
         _clock = clock ?? TimeProvider.System;
         _loader = new ContentLoader(options, _clock);
-        _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+        _debounce = new Timer(_ => ReloadChanged(), null, Timeout.Infinite, Timeout.Infinite);
         // A scheduled reload must swap even if no file changed: what is visible, upcoming or past changed with the time.
         _scheduled = new Timer(_ => Reload(force: true), null, Timeout.Infinite, Timeout.Infinite);
         _poll = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
@@ -111,14 +111,49 @@ public sealed class ContentStore : IDisposable
         }
     }
 
-    private void OnChange(object? sender, FileSystemEventArgs? e) =>
+    private readonly Lock _changesLock = new();
+    private HashSet<string> _changedFiles = new(StringComparer.Ordinal);
+    private bool _rescan;
+
+    private void OnChange(object? sender, FileSystemEventArgs? e)
+    {
+        lock (_changesLock)
+        {
+            // Files written in place can be taken one by one; anything created, deleted, renamed or missed needs a new walk.
+            if (e is { ChangeType: WatcherChangeTypes.Changed })
+            {
+                _changedFiles.Add(e.FullPath);
+            }
+            else
+            {
+                _rescan = true;
+            }
+        }
         _debounce.Change(_options.ReloadDebounceMilliseconds, Timeout.Infinite);
+    }
+
+    /// <summary>The reload after the watcher's events: when only known files were written, only those are looked at again.</summary>
+    private void ReloadChanged()
+    {
+        IReadOnlyCollection<string>? changed;
+        lock (_changesLock)
+        {
+            changed = _rescan ? null : _changedFiles;
+            _changedFiles = new HashSet<string>(StringComparer.Ordinal);
+            _rescan = false;
+        }
+        Reload(force: false, changed);
+    }
 
     /// <summary>
     /// Rebuilds the snapshot now. On failure the previous snapshot stays in place. Unless <paramref name="force"/>
     /// is set, a snapshot identical to the current one (a poll, a touched file) is not swapped in, so caches stay warm.
     /// </summary>
-    public ReloadReport Reload(bool force = false)
+    public ReloadReport Reload(bool force = false) => Reload(force, null);
+
+    /// <param name="force">Swap the new snapshot in even when it is the same as the current one.</param>
+    /// <param name="changedFiles">The files known to have been written since the last load (no others created or removed); null: walk the folder.</param>
+    private ReloadReport Reload(bool force, IReadOnlyCollection<string>? changedFiles)
     {
         lock (_reloadLock)
         {
@@ -126,7 +161,7 @@ public sealed class ContentStore : IDisposable
             ReloadReport report;
             try
             {
-                var snapshot = _loader.Load();
+                var snapshot = _loader.Load(changedFiles);
                 if (!force && IsLoaded && snapshot.Version == Current.Version)
                 {
                     return new ReloadReport(Current, watch.Elapsed, _loader.LastParsedCount, null);

@@ -40,10 +40,14 @@ internal sealed class ParseCache
             parsed[i] = result;
             Interlocked.Increment(ref count);
         });
-        var live = sources.Select(s => s.FullPath).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in _cache.Keys.Where(k => !live.Contains(k)).ToList())
+        // Only when files left (the cache holds more than the folder): a reload after an edit skips this.
+        if (_cache.Count > sources.Count)
         {
-            _cache.TryRemove(stale, out _);
+            var live = sources.Select(s => s.FullPath).ToHashSet(StringComparer.Ordinal);
+            foreach (var stale in _cache.Keys.Where(k => !live.Contains(k)).ToList())
+            {
+                _cache.TryRemove(stale, out _);
+            }
         }
         parsedCount = count;
         return parsed;

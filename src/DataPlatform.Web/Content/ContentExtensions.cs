@@ -92,10 +92,32 @@ public sealed class ContentStartup(ContentStore store, ILogger<ContentStartup> l
             store.Root, snapshot.Pages.Count, snapshot.Files.Count, report.Elapsed.TotalMilliseconds, report.ParsedFiles);
         if (Report is not null)
         {
-            // Later checks run off the reload thread; a newer snapshot makes an older check pointless.
-            _ = Task.Run(() => Check(snapshot));
+            ScheduleCheck();
         }
     }
+
+    private int _checkPending;
+
+    /// <summary>
+    /// Later checks run off the reload thread, one at a time and at most every <see cref="CheckInterval"/>: an editor
+    /// saving every second gets one check of the latest content, not one per save (a check of a big site costs far
+    /// more than the reload, and would compete with it for the processor).
+    /// </summary>
+    private void ScheduleCheck()
+    {
+        if (Interlocked.Exchange(ref _checkPending, 1) == 1)
+        {
+            return; // one is already waiting; it will check whatever is current then
+        }
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(CheckInterval);
+            Interlocked.Exchange(ref _checkPending, 0);
+            Check(store.Current);
+        });
+    }
+
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
 
     private void Check(ContentSnapshot snapshot)
     {
