@@ -27,7 +27,7 @@ public static class ContentBenchmark
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var before = Process.GetCurrentProcess().WorkingSet64;
             var watch = Stopwatch.StartNew();
-            using var store = new ContentStore(new ContentOptions { Root = root, ReloadDebounceMilliseconds = 100 });
+            using var store = new ContentStore(new ContentOptions { Root = root });
             var report = store.Start();
             var loadMs = watch.Elapsed.TotalMilliseconds;
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
