@@ -152,9 +152,9 @@ public sealed class DataTablePageTests(DataTablePageTests.TablesPortal portal) :
         Assert.Equal(new Dictionary<string, string> { ["Ongoing"] = "2", ["Upcoming"] = "1", ["Ended"] = "2" }, Facet(document, "projects", "Status"));
         Assert.Equal(new Dictionary<string, string> { ["Cell biology"] = "1", ["Developmental biology"] = "1", ["Evolution"] = "1", ["Genomics"] = "1", ["Imaging"] = "2", ["Metagenomics"] = "1", ["Structural biology"] = "1" },
             Facet(document, "projects", "Topic"));
-        // The scrolling region is labelled by the caption and reachable by keyboard.
+        // The scrolling region (a labelled section is a region landmark) is labelled by the caption and reachable by keyboard.
         var region = document.QuerySelector("#projects .table-scroll")!;
-        Assert.Equal(("0", "region", "projects-caption"), (region.GetAttribute("tabindex"), region.GetAttribute("role"), region.GetAttribute("aria-labelledby")));
+        Assert.Equal(("SECTION", "0", "projects-caption"), (region.TagName, region.GetAttribute("tabindex"), region.GetAttribute("aria-labelledby")));
     }
 
     [Fact]
