@@ -33,7 +33,8 @@ public sealed class FormPageTemplates(ContentStore content)
     /// The page for this request: the kept template with <paramref name="stamp"/>, <paramref name="key"/> and a fresh
     /// antiforgery token, or, the first time, the view rendered (and kept) with them.
     /// </summary>
-    public async Task<IActionResult> PageAsync(Controller controller, string view, object model, string stamp, string key)
+    /// <remarks><paramref name="model"/> is only built when the page is rendered: a kept page needs no layout, menus or notices.</remarks>
+    public async Task<IActionResult> PageAsync(Controller controller, string view, Func<object> model, string stamp, string key)
     {
         var context = controller.HttpContext;
         // Sets the antiforgery cookie when the browser has none, and the no-store headers; the view's hidden field reuses these tokens.
@@ -43,7 +44,7 @@ public sealed class FormPageTemplates(ContentStore content)
         var snapshot = content.Current;
         if (!_templates.TryGetValue(path, out var template) || !ReferenceEquals(template.Snapshot, snapshot))
         {
-            var html = await RenderAsync(controller, view, model);
+            var html = await RenderAsync(controller, view, model());
             template = Cut(snapshot, html, [(tokens.RequestToken!, Slot.Token), (stamp, Slot.Stamp), (key, Slot.Key)]);
             _templates[path] = template;
         }

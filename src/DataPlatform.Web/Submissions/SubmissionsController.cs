@@ -68,8 +68,8 @@ public sealed partial class SubmissionsController(
     private async Task<IActionResult> Show<TForm>(TForm form, string view, string title) where TForm : SubmissionForm
     {
         form.SubmissionKey = Guid.NewGuid().ToString();
-        var model = Model(form, title);
-        return await templates.PageAsync(this, view, model, model.Stamp, form.SubmissionKey);
+        var issued = stamp.Issue(form.Kind.ToString());
+        return await templates.PageAsync(this, view, () => Model(form, title, issued), issued, form.SubmissionKey);
     }
 
     private async Task<IActionResult> Submit<TForm>(TForm form, string view, string title, CancellationToken cancellationToken) where TForm : SubmissionForm
@@ -88,13 +88,13 @@ public sealed partial class SubmissionsController(
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private FormViewModel<TForm> Model<TForm>(TForm form, string title) where TForm : SubmissionForm
+    private FormViewModel<TForm> Model<TForm>(TForm form, string title, string? issuedStamp = null) where TForm : SubmissionForm
     {
         var path = Request.Path.Value ?? "/";
         var model = new FormViewModel<TForm>
         {
             Form = form,
-            Stamp = stamp.Issue(form.Kind.ToString()),
+            Stamp = issuedStamp ?? stamp.Issue(form.Kind.ToString()),
             Action = path.EndsWith('/') ? path : path + "/",
             Intro = snapshot.Find(path.EndsWith('/') ? path : path + "/"),
         };
