@@ -56,12 +56,21 @@ public sealed class ContentLoader
         var now = _clock.GetUtcNow();
         var schedule = new PublishSchedule(now);
 
-        var walk = (changedFiles is not null && _lastWalk is { } last ? Refresh(last, changedFiles) : null) ?? WalkFolder();
+        var refreshed = changedFiles is not null && _lastWalk is { } last ? Refresh(last, changedFiles) : null;
+        var walk = refreshed ?? WalkFolder();
         _lastWalk = walk;
         diagnostics.AddRange(walk.Diagnostics);
         var (sources, resources, staticFiles) = (walk.Sources, walk.Resources, walk.Static);
+        // What the edited pages were, to see below whether only their text changed.
+        var edited = refreshed is null ? [] : changedFiles!.Where(walk.SourceIndex.ContainsKey).Select(path => (Path: path, Before: _parsed.Peek(path))).ToList();
         var parsed = _parsed.ParseAll(sources, out var parsedCount);
         LastParsedCount = parsedCount;
+        if (refreshed is not null && _lastSnapshot is { } previous && changedFiles!.All(walk.SourceIndex.ContainsKey)
+            && Patch(previous, edited.Select(e => (e.Before, parsed[walk.SourceIndex[e.Path]], sources[walk.SourceIndex[e.Path]])).ToList(), sources, now) is { } patched)
+        {
+            _lastSnapshot = patched;
+            return patched;
+        }
 
         var hidden = new List<string>();
         var candidates = BuildPages(sources, parsed, schedule, hidden, diagnostics);
@@ -98,7 +107,7 @@ public sealed class ContentLoader
         }
         diagnostics.Sort((a, b) => string.CompareOrdinal(a.File, b.File) is var c && c != 0 ? c : a.Line.CompareTo(b.Line));
 
-        return new ContentSnapshot(pages, redirects, files, menus, diagnostics, now, schedule.NextChange, Version(sources, pages, notices))
+        return _lastSnapshot = new ContentSnapshot(pages, redirects, files, menus, diagnostics, now, schedule.NextChange, Version(sources, pages, notices))
         {
             Notices = notices,
             Catalogs = catalogs,
@@ -106,6 +115,42 @@ public sealed class ContentLoader
             HiddenPages = hidden,
             RemoteCharts = _embeds.RemoteSources,
         };
+    }
+
+    private ContentSnapshot? _lastSnapshot;
+
+    /// <summary>
+    /// The last snapshot with the edited pages' bodies replaced, when that is all that changed: each edited file had and
+    /// has the same front matter (so its URL, title, menus, order and translations stay) and shows no tables or
+    /// charts. Null when anything else changed; then the whole snapshot is built.
+    /// </summary>
+    private ContentSnapshot? Patch(ContentSnapshot previous, List<(ParsedFile? Before, ParsedFile After, SourceFile Source)> edits, List<SourceFile> sources, DateTimeOffset now)
+    {
+        var replaced = new Dictionary<Page, Page>(ReferenceEqualityComparer.Instance);
+        var diagnostics = previous.Diagnostics.ToList();
+        foreach (var (before, after, source) in edits)
+        {
+            if (before?.FrontMatter is null || after.FrontMatter is null || before.FrontMatterText != after.FrontMatterText
+                || before.Embeds.Count > 0 || after.Embeds.Count > 0)
+            {
+                return null;
+            }
+            foreach (var page in previous.Pages.Where(p => p.SourcePath == source.RelativePath))
+            {
+                if (!ReferenceEquals(page.Parsed, before))
+                {
+                    return null;
+                }
+                replaced[page] = page.WithParsed(after);
+            }
+            // The file's own problems (its body's) are its new ones; the rest depended on its front matter, which stayed.
+            var old = before.Diagnostics.ToHashSet();
+            diagnostics.RemoveAll(d => d.File == source.RelativePath && old.Contains(d));
+            diagnostics.AddRange(after.Diagnostics);
+        }
+        diagnostics.Sort((a, b) => string.CompareOrdinal(a.File, b.File) is var c && c != 0 ? c : a.Line.CompareTo(b.Line));
+        var pages = previous.Pages.Select(p => replaced.GetValueOrDefault(p, p)).ToList();
+        return new ContentSnapshot(previous, replaced, diagnostics, now, Version(sources, pages, previous.Notices));
     }
 
     private Walk WalkFolder()

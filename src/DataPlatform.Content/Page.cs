@@ -65,5 +65,12 @@ public sealed class Page
     /// <summary>The page's tables and charts, in the order of their markers in <see cref="Html"/>; set once, when content loads.</summary>
     public IReadOnlyList<PageEmbed> Embeds { get; internal set; } = [];
 
+    /// <summary>The same page with a new body (its front matter unchanged), for a reload after an edit of the text alone.</summary>
+    internal Page WithParsed(ParsedFile parsed) => new()
+    {
+        Language = Language, Url = Url, Kind = Kind, Section = Section, ParentDirectory = ParentDirectory, Directory = Directory,
+        TranslationKey = TranslationKey, SourcePath = SourcePath, Meta = Meta, Parsed = parsed, Title = Title, Entry = Entry, Embeds = Embeds,
+    };
+
     public override string ToString() => $"{Url} ({SourcePath})";
 }

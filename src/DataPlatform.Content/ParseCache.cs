@@ -10,6 +10,9 @@ internal sealed class ParseCache
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedFile> _cache = new(StringComparer.Ordinal);
 
+    /// <summary>What the cache holds for a file now (before a load parses it again), if anything.</summary>
+    public ParsedFile? Peek(string fullPath) => _cache.TryGetValue(fullPath, out var cached) ? cached.Parsed : null;
+
     /// <summary>Every source parsed (or taken from the cache), in the same order; <paramref name="parsedCount"/> says how many were parsed.</summary>
     public ParsedFile[] ParseAll(List<SourceFile> sources, out int parsedCount)
     {

@@ -195,6 +195,50 @@ public class ContentLoaderTests
         Assert.Equal(1, loader.LastParsedCount);
         Assert.Equal("Second story, edited", snapshot.Find("/news/second/")!.Title);
     }
+
+    [Fact]
+    public void A_text_edit_is_patched_into_the_snapshot_and_reads_as_a_full_load_would()
+    {
+        var root = Fixtures.Copy("site");
+        var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
+        var before = loader.Load();
+        var file = Path.Combine(root, "news", "second.md");
+        var text = File.ReadAllText(file);
+        var frontMatterEnd = text.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5;
+        File.WriteAllText(file, text[..frontMatterEnd] + "A new body with a {{< unknownthing >}} in it.\n");
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+
+        var patched = loader.Load([file]);
+        var full = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now)).Load();
+
+        var page = patched.Find("/news/second/")!;
+        Assert.Contains("A new body with a", page.Html, StringComparison.Ordinal);
+        Assert.NotSame(before.Find("/news/second/"), page);
+        // The same site as a load from scratch: pages, listings, translations and problems.
+        Assert.Equal(full.Pages.Select(p => p.Url + "|" + p.Html), patched.Pages.Select(p => p.Url + "|" + p.Html));
+        var news = patched.Section(SiteLanguage.English, "news")!;
+        Assert.Equal(full.Children(full.Section(SiteLanguage.English, "news")!).Select(p => p.Url), patched.Children(news).Select(p => p.Url));
+        Assert.Contains(page, patched.Children(news));
+        Assert.Equal(full.Diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal), patched.Diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(full.Version, patched.Version);
+        Assert.NotEqual(before.Version, patched.Version);
+    }
+
+    [Fact]
+    public void A_front_matter_edit_given_as_a_written_file_still_rebuilds_what_depends_on_it()
+    {
+        var root = Fixtures.Copy("site");
+        var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
+        loader.Load();
+        var file = Path.Combine(root, "news", "second.md");
+        File.WriteAllText(file, "---\ntitle: Renamed story\ndate: 2024-04-01\nurl: /moved/story/\n---\nEdited.\n");
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+
+        var snapshot = loader.Load([file]);
+
+        Assert.Null(snapshot.Find("/news/second/"));
+        Assert.Equal("Renamed story", snapshot.Find("/moved/story/")!.Title);
+    }
 }
 
 /// <summary>A clock that stands still, so no test depends on today's date.</summary>
