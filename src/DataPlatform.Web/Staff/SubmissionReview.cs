@@ -200,42 +200,23 @@ public sealed class SubmissionReview(PortalDbContext db, TimeProvider clock)
     /// Queues a reply to the visitor (sent by <see cref="ReplySender"/>) and, in the same transaction and under the same
     /// version rule as any change, moves the submission to <paramref name="status"/> when given.
     /// </summary>
-    public async Task<ChangeResult> ReplyAsync(Guid id, uint version, SubmissionStatus? status, string actor, Func<Submission, (string Subject, string Body)> compose,
-        CancellationToken cancellationToken)
-    {
-        var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (submission is null)
+    public Task<ChangeResult> ReplyAsync(Guid id, uint version, SubmissionStatus? status, string actor, Func<Submission, (string Subject, string Body)> compose,
+        CancellationToken cancellationToken) =>
+        ChangeAsync(id, version, _ => false, submission =>
         {
-            return ChangeResult.NotFound;
-        }
-        if (submission.Version != version)
-        {
-            return ChangeResult.Conflict;
-        }
-        var now = clock.GetUtcNow();
-        var (subject, body) = compose(submission);
-        db.SubmissionReplies.Add(new SubmissionReply
-        {
-            SubmissionId = id, Author = actor, ToAddress = submission.Email, Subject = subject, Body = body, Language = submission.Language, CreatedAt = now,
-        });
-        db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = id, Actor = actor, Action = "reply queued", NewValue = subject, At = now });
-        if (status is { } newStatus && newStatus != submission.Status)
-        {
-            db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = id, Actor = actor, Action = "status", OldValue = SubmissionNames.Of(submission.Status), NewValue = SubmissionNames.Of(newStatus), At = now });
-            submission.Status = newStatus;
-        }
-        db.Entry(submission).Property(s => s.Version).OriginalValue = version;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return ChangeResult.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ChangeResult.Conflict;
-        }
-    }
+            var now = clock.GetUtcNow();
+            var (subject, body) = compose(submission);
+            db.SubmissionReplies.Add(new SubmissionReply
+            {
+                SubmissionId = id, Author = actor, ToAddress = submission.Email, Subject = subject, Body = body, Language = submission.Language, CreatedAt = now,
+            });
+            if (status is { } newStatus && newStatus != submission.Status)
+            {
+                db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = id, Actor = actor, Action = "status", OldValue = SubmissionNames.Of(submission.Status), NewValue = SubmissionNames.Of(newStatus), At = now });
+                submission.Status = newStatus;
+            }
+            return Task.FromResult(new SubmissionEvent { SubmissionId = id, Actor = actor, Action = "reply queued", NewValue = subject, At = now });
+        }, cancellationToken);
 
     public async Task<ChangeResult> AddNoteAsync(Guid id, string text, string actor, CancellationToken cancellationToken)
     {

@@ -105,11 +105,7 @@ public sealed class ReplySender(
             {
                 return sent;
             }
-            using var smtp = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port) { EnableSsl = settings.Smtp.EnableSsl, Timeout = 10_000 };
-            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-            {
-                smtp.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
-            }
+            using var smtp = settings.CreateSmtpClient();
             var unreachable = false;
             foreach (var reply in batch)
             {

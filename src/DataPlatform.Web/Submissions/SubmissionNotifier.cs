@@ -71,11 +71,7 @@ public sealed class SubmissionNotifier(
             {
                 return sent;
             }
-            using var smtp = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port) { EnableSsl = settings.Smtp.EnableSsl, Timeout = 10_000 };
-            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-            {
-                smtp.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
-            }
+            using var smtp = settings.CreateSmtpClient();
             foreach (var submission in batch)
             {
                 using var mail = new MailMessage { From = new MailAddress(settings.From), Subject = $"[Portal] New {submission.Kind.ToString().ToLowerInvariant()} submission {submission.Reference}" };

@@ -54,6 +54,17 @@ public sealed class NotificationOptions
     public int PollSeconds { get; set; } = 10;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Smtp.Host) && To.Count > 0;
+
+    /// <summary>A client for the configured mail server (notifications and replies), with a 10 s timeout.</summary>
+    public System.Net.Mail.SmtpClient CreateSmtpClient()
+    {
+        var smtp = new System.Net.Mail.SmtpClient(Smtp.Host, Smtp.Port) { EnableSsl = Smtp.EnableSsl, Timeout = 10_000 };
+        if (!string.IsNullOrEmpty(Smtp.UserName))
+        {
+            smtp.Credentials = new System.Net.NetworkCredential(Smtp.UserName, Smtp.Password);
+        }
+        return smtp;
+    }
 }
 
 public sealed class SmtpSettings

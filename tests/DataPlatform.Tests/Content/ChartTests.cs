@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using AngleSharp.Dom;
 using DataPlatform.Content;
@@ -224,59 +223,17 @@ public sealed class ChartPageTests(DataTablePageTests.TablesPortal portal) : ICl
 }
 
 /// <summary>Chart data fetched from a web address (a real HTTP server on loopback, allowed by configuration).</summary>
-public sealed class ChartFetchTests : IAsyncLifetime, IDisposable
+public sealed class ChartFetchTests : IDisposable
 {
-    private readonly HttpListener _server = new();
-    private readonly int _port;
+    private readonly LocalHttpServer _server = new()
+    {
+        Body = Encoding.UTF8.GetBytes("""{"data": [{"type": "bar", "name": "Remote", "x": ["a", "b"], "y": [4, 6]}], "layout": {"title": "From afar"}}"""),
+    };
     private readonly string _cache = Path.Combine(Path.GetTempPath(), "portal-charts-" + Guid.NewGuid().ToString("N")[..8]);
-    private volatile int _status = 200;
-    private volatile byte[] _body = Encoding.UTF8.GetBytes("""{"data": [{"type": "bar", "name": "Remote", "x": ["a", "b"], "y": [4, 6]}], "layout": {"title": "From afar"}}""");
 
-    public ChartFetchTests()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        _port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        _server.Prefixes.Add($"http://127.0.0.1:{_port}/");
-    }
+    private string Url => _server.Url("/figure.json");
 
-    private string Url => $"http://127.0.0.1:{_port}/figure.json";
-
-    public Task InitializeAsync()
-    {
-        _server.Start();
-        _ = Task.Run(async () =>
-        {
-            while (_server.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _server.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-                context.Response.StatusCode = _status;
-                await context.Response.OutputStream.WriteAsync(_body);
-                context.Response.Close();
-            }
-        });
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        if (_server.IsListening)
-        {
-            _server.Stop();
-        }
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => ((IDisposable)_server).Dispose();
+    public void Dispose() => _server.Dispose();
 
     private async Task<PortalFactory> Portal(string allowedHost)
     {
@@ -306,7 +263,7 @@ public sealed class ChartFetchTests : IAsyncLifetime, IDisposable
         await fetcher.FetchNowAsync(CancellationToken.None);
         Assert.Equal(["a: 4", "b: 6"], (await Page(client)).QuerySelectorAll("#chart1 svg rect.bar title").Select(t => t.TextContent));
 
-        _body = Encoding.UTF8.GetBytes("<html>not a figure</html>");
+        _server.Body = Encoding.UTF8.GetBytes("<html>not a figure</html>");
         await fetcher.FetchNowAsync(CancellationToken.None);
         Assert.Equal(["a: 4", "b: 6"], (await Page(client)).QuerySelectorAll("#chart1 svg rect.bar title").Select(t => t.TextContent));
         Assert.Equal([$"plotly 'chart1': fetching {Url} failed: what came back cannot be used: it is not valid JSON (line 1, position 1). The last good copy is shown."], Problems(factory));
@@ -320,7 +277,7 @@ public sealed class ChartFetchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Until_data_arrives_the_page_shows_the_title_a_notice_and_the_source()
     {
-        _status = 500;
+        _server.Status = 500;
         await using var factory = await Portal("127.0.0.1");
         var client = factory.CreatePlainClient();
 

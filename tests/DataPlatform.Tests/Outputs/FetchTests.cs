@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using DataPlatform.Tests.Infrastructure;
 using DataPlatform.Web.Outputs;
 using DataPlatform.Web.Staff;
@@ -8,55 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DataPlatform.Tests.Outputs;
 
 /// <summary>Exports fetched from a URL (a real HTTP server on loopback): validated, kept on disk as the last good copy, never waited for.</summary>
-public sealed class FetchTests : IAsyncLifetime, IDisposable
+public sealed class FetchTests : IDisposable
 {
-    private readonly HttpListener _server = new();
-    private readonly string _url;
+    private readonly LocalHttpServer _server = new() { Body = File.ReadAllBytes(Path.Combine(Fixtures.Path("outputs"), "data", "publications.json")) };
     private readonly string _cache = Path.Combine(Path.GetTempPath(), "portal-outputs-" + Guid.NewGuid().ToString("N")[..8]);
-    private volatile int _status = 200;
-    private volatile byte[] _body = File.ReadAllBytes(Path.Combine(Fixtures.Path("outputs"), "data", "publications.json"));
 
-    public FetchTests()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        _url = $"http://127.0.0.1:{port}/export/publications.json";
-        _server.Prefixes.Add($"http://127.0.0.1:{port}/export/");
-    }
+    private string Url => _server.Url("/export/publications.json");
 
-    public Task InitializeAsync()
-    {
-        _server.Start();
-        _ = Task.Run(async () =>
-        {
-            while (_server.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _server.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-                context.Response.StatusCode = _status;
-                await context.Response.OutputStream.WriteAsync(_body);
-                context.Response.Close();
-            }
-        });
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        _server.Close();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => ((IDisposable)_server).Dispose();
+    public void Dispose() => _server.Dispose();
 
     /// <summary>A site with no publications file of its own: everything comes from the URL.</summary>
     private async Task<PortalFactory> Portal()
@@ -65,7 +23,7 @@ public sealed class FetchTests : IAsyncLifetime, IDisposable
         File.Delete(Path.Combine(root, "data", "publications.json"));
         return await PortalFactory.CreateAsync(root, new Dictionary<string, string?>
         {
-            ["Outputs:Publications:Url"] = _url,
+            ["Outputs:Publications:Url"] = Url,
             ["Outputs:CacheDirectory"] = _cache,
             ["Outputs:RefreshMinutes"] = "60",
         });
@@ -85,19 +43,19 @@ public sealed class FetchTests : IAsyncLifetime, IDisposable
             Assert.Equal(5, await Count(client));
             Assert.True(File.Exists(Path.Combine(_cache, "publications.json")));
 
-            _body = "{\"publications\": [ {\"iuid\": \"x\",, ] }"u8.ToArray();
+            _server.Body = "{\"publications\": [ {\"iuid\": \"x\",, ] }"u8.ToArray();
             Assert.False(await fetcher.FetchAllAsync(CancellationToken.None));
             Assert.Equal(5, await Count(client));
             Assert.StartsWith("line 1: The file is not valid JSON", fetcher.Status[0].Error, StringComparison.Ordinal);
 
-            _status = 503;
+            _server.Status = 503;
             Assert.False(await fetcher.FetchAllAsync(CancellationToken.None));
             Assert.Equal("the server answered 503 Service Unavailable", fetcher.Status[0].Error);
             Assert.Equal(5, await Count(client));
 
             var staff = await StaffAccounts.SignInAsync(first, await StaffAccounts.CreateAsync(first, StaffRoles.Staff));
             var report = await Html.GetAsync(staff, "/staff/content");
-            Assert.Equal(["publications.json", _url, "7", "the server answered 503 Service Unavailable"],
+            Assert.Equal(["publications.json", Url, "7", "the server answered 503 Service Unavailable"],
                 report.QuerySelectorAll(".fetches tbody td").Select(td => td.TextContent).Where((_, i) => i is 0 or 1 or 4 or 5));
         }
 
@@ -109,7 +67,7 @@ public sealed class FetchTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_export_without_records_is_not_used()
     {
-        _body = "{\"publications\": []}"u8.ToArray();
+        _server.Body = "{\"publications\": []}"u8.ToArray();
         await using var portal = await Portal();
         var fetcher = portal.Services.GetRequiredService<OutputsFetcher>();
 
