@@ -41,27 +41,15 @@ public sealed record DataDocument(object? Root, string? Error, int ErrorLine)
     }
 
     /// <summary>The value at a dotted path (<c>journal.title</c>) in a row, or null.</summary>
-    public static object? Lookup(IReadOnlyDictionary<string, object?> row, string path)
-    {
-        if (row.TryGetValue(path, out var direct))
-        {
-            return direct;
-        }
-        object? current = row;
-        foreach (var part in path.Split('.'))
-        {
-            if (current is not IReadOnlyDictionary<string, object?> map || !map.TryGetValue(part, out current))
-            {
-                return null;
-            }
-        }
-        return current;
-    }
+    public static object? Lookup(IReadOnlyDictionary<string, object?> row, string path) => TryLookup(row, path, out var value) ? value : null;
 
     /// <summary>Whether any row has a value (even null) at the path.</summary>
-    public static bool Has(IReadOnlyDictionary<string, object?> row, string path)
+    public static bool Has(IReadOnlyDictionary<string, object?> row, string path) => TryLookup(row, path, out _);
+
+    /// <summary>The key as written (<c>journal.title</c> may be one key), else the path through nested objects.</summary>
+    private static bool TryLookup(IReadOnlyDictionary<string, object?> row, string path, out object? value)
     {
-        if (row.ContainsKey(path))
+        if (row.TryGetValue(path, out value))
         {
             return true;
         }
@@ -70,9 +58,11 @@ public sealed record DataDocument(object? Root, string? Error, int ErrorLine)
         {
             if (current is not IReadOnlyDictionary<string, object?> map || !map.TryGetValue(part, out current))
             {
+                value = null;
                 return false;
             }
         }
+        value = current;
         return true;
     }
 }

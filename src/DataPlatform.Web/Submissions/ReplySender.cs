@@ -54,39 +54,11 @@ public sealed class ReplyComposer(IOptions<NotificationOptions> options, PortalL
 /// </summary>
 public sealed class ReplySender(
     IServiceScopeFactory scopes, ReplySignal signal, DatabaseState database, TimeProvider clock, IOptions<NotificationOptions> options, ILogger<ReplySender> logger)
-    : BackgroundService
+    : MailOutbox(signal, database, TimeSpan.FromSeconds(options.Value.PollSeconds))
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.CanReply)
-        {
-            return;
-        }
-        var delay = TimeSpan.FromSeconds(options.Value.PollSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var failed = false;
-            if (database.IsMigrated)
-            {
-                try
-                {
-                    failed = await SendQueuedAsync(stoppingToken) < 0;
-                }
-                catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
-                {
-                    failed = true;
-                }
-            }
-            try
-            {
-                await signal.WaitAsync(failed ? delay * 3 : delay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.CanReply;
+
+    protected override async Task<bool> SendWaitingAsync(CancellationToken cancellationToken) => await SendQueuedAsync(cancellationToken) < 0;
 
     /// <summary>Sends what is queued; the number sent, or -1 when the mail server could not be reached (it is tried again later).</summary>
     public async Task<int> SendQueuedAsync(CancellationToken cancellationToken)

@@ -18,39 +18,21 @@ public sealed class SubmissionNotifier(
     DatabaseState database,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
-    ILogger<SubmissionNotifier> logger) : BackgroundService
+    ILogger<SubmissionNotifier> logger) : MailOutbox(signal, database, TimeSpan.FromSeconds(options.Value.PollSeconds))
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override async Task<bool> SendWaitingAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled)
+        try
         {
-            return;
+            await SendPendingAsync(cancellationToken);
+            return false;
         }
-        var delay = TimeSpan.FromSeconds(options.Value.PollSeconds);
-        while (!stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException)
         {
-            var failed = false;
-            if (database.IsMigrated)
-            {
-                try
-                {
-                    await SendPendingAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException || DatabaseErrors.IsUnavailable(e))
-                {
-                    failed = true;
-                    logger.LogWarning("Sending submission notifications failed, will retry: {Reason}", e.GetBaseException().Message);
-                }
-            }
-            try
-            {
-                // Back off when the mail server is failing; otherwise wake on new submissions.
-                await signal.WaitAsync(failed ? delay * 3 : delay, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            logger.LogWarning("Sending submission notifications failed, will retry: {Reason}", e.GetBaseException().Message);
+            return true;
         }
     }
 

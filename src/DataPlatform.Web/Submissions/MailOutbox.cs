@@ -1,0 +1,49 @@
+using DataPlatform.Web.Data;
+using DataPlatform.Web.Site;
+
+namespace DataPlatform.Web.Submissions;
+
+/// <summary>
+/// The loop both mail senders share (staff notifications, replies to visitors): once the schema is migrated, send
+/// what waits in the database, then sleep until woken (something was stored) or the poll interval has passed, three
+/// times as long while sending fails.
+/// </summary>
+public abstract class MailOutbox(WorkerSignal signal, DatabaseState database, TimeSpan pollInterval) : BackgroundService
+{
+    /// <summary>Whether this sender has what it needs (a mail server, recipients); if not, it does nothing.</summary>
+    protected abstract bool Enabled { get; }
+
+    /// <summary>Sends what waits; true when sending failed and the loop should back off.</summary>
+    protected abstract Task<bool> SendWaitingAsync(CancellationToken cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var failed = false;
+            if (database.IsMigrated)
+            {
+                try
+                {
+                    failed = await SendWaitingAsync(stoppingToken);
+                }
+                catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+                {
+                    failed = true;
+                }
+            }
+            try
+            {
+                await signal.WaitAsync(failed ? pollInterval * 3 : pollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
