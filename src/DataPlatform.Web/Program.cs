@@ -45,7 +45,6 @@ app.UseSingleSlashPaths();
 // A cached page is answered before anything else runs.
 app.UsePageCache();
 app.UsePortalErrorPages();
-app.UseImmutableAssets();
 app.UseRouting();
 app.UseFormBodyLimit();
 app.UsePortalLocalization();

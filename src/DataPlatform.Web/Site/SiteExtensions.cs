@@ -111,30 +111,6 @@ public static partial class SiteExtensions
         return Task.CompletedTask;
     });
 
-    /// <summary>
-    /// Fingerprinted assets (<c>/css/site.xbwrxhyl3c.css</c>) never change under their name: a year, immutable.
-    /// A published app gets this from its static-asset manifest already; a build run from its output
-    /// (scripts/run, the tests, the benchmark) would otherwise send <c>no-cache</c>.
-    /// </summary>
-    public static void UseImmutableAssets(this WebApplication app) => app.Use(async (context, next) =>
-    {
-        if (FingerprintedAsset().IsMatch(context.Request.Path.Value ?? ""))
-        {
-            context.Response.OnStarting(() =>
-            {
-                if (context.Response.StatusCode == StatusCodes.Status200OK)
-                {
-                    context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-                }
-                return Task.CompletedTask;
-            });
-        }
-        await next();
-    });
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^/(css|js)/[^/]+\.[a-z0-9]{10}\.(css|js)$")]
-    private static partial System.Text.RegularExpressions.Regex FingerprintedAsset();
-
     /// <summary>Reads forwarded headers only when proxies are configured; otherwise the middleware is not even in the pipeline.</summary>
     public static void UseTrustedProxies(this WebApplication app)
     {
