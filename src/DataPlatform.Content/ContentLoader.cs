@@ -56,21 +56,27 @@ public sealed class ContentLoader
         var now = _clock.GetUtcNow();
         var schedule = new PublishSchedule(now);
 
-        var refreshed = changedFiles is not null && _lastWalk is { } last ? Refresh(last, changedFiles) : null;
+        var previousWalk = _lastWalk;
+        var refreshed = changedFiles is not null && previousWalk is not null ? Refresh(previousWalk, changedFiles) : null;
         var walk = refreshed ?? WalkFolder();
         _lastWalk = walk;
         diagnostics.AddRange(walk.Diagnostics);
         var (sources, resources, staticFiles) = (walk.Sources, walk.Resources, walk.Static);
-        // What the edited pages were, to see below whether only their text changed.
-        var edited = refreshed is null ? [] : changedFiles!.Where(walk.SourceIndex.ContainsKey).Select(path => (Path: path, Before: _parsed.Peek(path))).ToList();
-        var parsed = _parsed.ParseAll(sources, out var parsedCount);
-        LastParsedCount = parsedCount;
-        if (refreshed is not null && _lastSnapshot is { } previous && changedFiles!.All(walk.SourceIndex.ContainsKey)
-            && Patch(previous, edited.Select(e => (e.Before, parsed[walk.SourceIndex[e.Path]], sources[walk.SourceIndex[e.Path]])).ToList(), sources, now) is { } patched)
+        var parsedEdits = 0;
+        if (refreshed is not null && _lastSnapshot is { } previous && changedFiles!.All(walk.SourceIndex.ContainsKey))
         {
-            _lastSnapshot = patched;
-            return patched;
+            // Only page files were written: parse those alone, and if only their text changed, patch the last snapshot.
+            var edits = changedFiles!.Select(path => walk.SourceIndex[path])
+                .Select(i => new Edit(_parsed.Peek(sources[i].FullPath), _parsed.Parse(sources[i]), previousWalk!.Sources[i], sources[i])).ToList();
+            LastParsedCount = parsedEdits = edits.Count;
+            if (Patch(previous, edits, now) is { } patched)
+            {
+                _lastSnapshot = patched;
+                return patched;
+            }
         }
+        var parsed = _parsed.ParseAll(sources, out var parsedCount);
+        LastParsedCount = parsedEdits + parsedCount;
 
         var hidden = new List<string>();
         var candidates = BuildPages(sources, parsed, schedule, hidden, diagnostics);
@@ -105,9 +111,19 @@ public sealed class ContentLoader
         {
             schedule.NoteNotice(notice);
         }
-        diagnostics.Sort((a, b) => string.CompareOrdinal(a.File, b.File) is var c && c != 0 ? c : a.Line.CompareTo(b.Line));
+        diagnostics.Sort(DiagnosticOrder);
 
-        return _lastSnapshot = new ContentSnapshot(pages, redirects, files, menus, diagnostics, now, schedule.NextChange, Version(sources, pages, notices))
+        _sourcesSum = 0;
+        foreach (var source in sources)
+        {
+            _sourcesSum += SourceHash(source);
+        }
+        _urlsSum = 0;
+        foreach (var page in pages)
+        {
+            _urlsSum += VersionHash(page.Url, 0, 0);
+        }
+        return _lastSnapshot = new ContentSnapshot(pages, redirects, files, menus, diagnostics, now, schedule.NextChange, Version(notices))
         {
             Notices = notices,
             Catalogs = catalogs,
@@ -119,16 +135,20 @@ public sealed class ContentLoader
 
     private ContentSnapshot? _lastSnapshot;
 
+    /// <summary>An edited page file: what it parsed to before and now, and its entry in the last walk and in this one.</summary>
+    private sealed record Edit(ParsedFile? Before, ParsedFile After, SourceFile OldSource, SourceFile Source);
+
     /// <summary>
     /// The last snapshot with the edited pages' bodies replaced, when that is all that changed: each edited file had and
     /// has the same front matter (so its URL, title, menus, order and translations stay) and shows no tables or
     /// charts. Null when anything else changed; then the whole snapshot is built.
     /// </summary>
-    private ContentSnapshot? Patch(ContentSnapshot previous, List<(ParsedFile? Before, ParsedFile After, SourceFile Source)> edits, List<SourceFile> sources, DateTimeOffset now)
+    private ContentSnapshot? Patch(ContentSnapshot previous, List<Edit> edits, DateTimeOffset now)
     {
         var replaced = new Dictionary<Page, Page>(ReferenceEqualityComparer.Instance);
         var diagnostics = previous.Diagnostics.ToList();
-        foreach (var (before, after, source) in edits)
+        var sourcesSum = _sourcesSum;
+        foreach (var (before, after, oldSource, source) in edits)
         {
             if (before?.FrontMatter is null || after.FrontMatter is null || before.FrontMatterText != after.FrontMatterText
                 || before.Embeds.Count > 0 || after.Embeds.Count > 0)
@@ -146,12 +166,20 @@ public sealed class ContentLoader
             // The file's own problems (its body's) are its new ones; the rest depended on its front matter, which stayed.
             var old = before.Diagnostics.ToHashSet();
             diagnostics.RemoveAll(d => d.File == source.RelativePath && old.Contains(d));
-            diagnostics.AddRange(after.Diagnostics);
+            foreach (var diagnostic in after.Diagnostics)
+            {
+                var at = diagnostics.BinarySearch(diagnostic, DiagnosticOrder);
+                diagnostics.Insert(at < 0 ? ~at : at, diagnostic);
+            }
+            sourcesSum += SourceHash(source) - SourceHash(oldSource);
         }
-        diagnostics.Sort((a, b) => string.CompareOrdinal(a.File, b.File) is var c && c != 0 ? c : a.Line.CompareTo(b.Line));
-        var pages = previous.Pages.Select(p => replaced.GetValueOrDefault(p, p)).ToList();
-        return new ContentSnapshot(previous, replaced, diagnostics, now, Version(sources, pages, previous.Notices));
+        _sourcesSum = sourcesSum;
+        return new ContentSnapshot(previous, replaced, diagnostics, now, Version(previous.Notices));
     }
+
+    /// <summary>Diagnostics by file, then line (a stable sort keeps each file's in the order found).</summary>
+    private static readonly Comparer<Diagnostic> DiagnosticOrder =
+        Comparer<Diagnostic>.Create((a, b) => string.CompareOrdinal(a.File, b.File) is var c && c != 0 ? c : a.Line.CompareTo(b.Line));
 
     private Walk WalkFolder()
     {
@@ -231,7 +259,33 @@ public sealed class ContentLoader
         return (pages, byUrl);
     }
 
-    private string Version(List<SourceFile> sources, List<Page> pages, IReadOnlyList<Notice> notices)
+    /// <summary>
+    /// The version's share of the page files and pages, kept between loads: sums of a hash of every source file (path,
+    /// time, size) and of every page's URL. A sum does not depend on order and takes an edited file's new hash in
+    /// place of its old one without visiting the others.
+    /// </summary>
+    private ulong _sourcesSum, _urlsSum;
+
+    private static ulong SourceHash(SourceFile source) => VersionHash(source.RelativePath, source.Modified.Ticks, source.Length);
+
+    /// <summary>FNV-1a over the text and two numbers, then MurmurHash3's finaliser to spread it over all 64 bits; the same in every process.</summary>
+    private static ulong VersionHash(string text, long a, long b)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        hash = (hash ^ (ulong)a) * 1099511628211UL;
+        hash = (hash ^ (ulong)b) * 1099511628211UL;
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
+        hash *= 0xc4ceb9fe1a85ec53UL;
+        return hash ^ (hash >> 33);
+    }
+
+    private string Version(IReadOnlyList<Notice> notices)
     {
         var sb = new StringBuilder();
         foreach (var (file, modified, length) in _catalogs.Loaded)
@@ -250,14 +304,7 @@ public sealed class ContentLoader
         {
             sb.Append(n.Id).Append('|').Append(n.Start.UtcTicks).Append('|').Append(n.End.UtcTicks).Append('|').Append(n.Severity).Append('|').AppendJoin('|', n.Text.Values).Append('\n');
         }
-        foreach (var s in sources)
-        {
-            sb.Append(s.RelativePath).Append('|').Append(s.Modified.Ticks).Append('|').Append(s.Length).Append('\n');
-        }
-        foreach (var p in pages)
-        {
-            sb.Append(p.Url).Append('\n');
-        }
+        sb.Append(_sourcesSum).Append('|').Append(_urlsSum);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16].ToLowerInvariant();
     }
 }

@@ -13,6 +13,26 @@ internal sealed class ParseCache
     /// <summary>What the cache holds for a file now (before a load parses it again), if anything.</summary>
     public ParsedFile? Peek(string fullPath) => _cache.TryGetValue(fullPath, out var cached) ? cached.Parsed : null;
 
+    /// <summary>The file parsed now (and kept), whatever the cache held.</summary>
+    public ParsedFile Parse(SourceFile source)
+    {
+        ParsedFile result;
+        try
+        {
+            result = PageParser.Parse(File.ReadAllBytes(source.FullPath), source.RelativePath, source.Language);
+        }
+        catch (IOException e)
+        {
+            result = new ParsedFile(null, [], [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, $"The file cannot be read: {e.Message}")]);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            result = new ParsedFile(null, [], [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, "The file cannot be read: permission denied.")]);
+        }
+        _cache[source.FullPath] = new CachedFile(source.Modified, source.Length, result);
+        return result;
+    }
+
     /// <summary>Every source parsed (or taken from the cache), in the same order; <paramref name="parsedCount"/> says how many were parsed.</summary>
     public ParsedFile[] ParseAll(List<SourceFile> sources, out int parsedCount)
     {
@@ -26,21 +46,7 @@ internal sealed class ParseCache
                 parsed[i] = cached.Parsed;
                 return;
             }
-            ParsedFile result;
-            try
-            {
-                result = PageParser.Parse(File.ReadAllBytes(source.FullPath), source.RelativePath, source.Language);
-            }
-            catch (IOException e)
-            {
-                result = new ParsedFile(null, [], [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, $"The file cannot be read: {e.Message}")]);
-            }
-            catch (UnauthorizedAccessException)
-            {
-                result = new ParsedFile(null, [], [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, "The file cannot be read: permission denied.")]);
-            }
-            _cache[source.FullPath] = new CachedFile(source.Modified, source.Length, result);
-            parsed[i] = result;
+            parsed[i] = Parse(source);
             Interlocked.Increment(ref count);
         });
         // Only when files left (the cache holds more than the folder): a reload after an edit skips this.
