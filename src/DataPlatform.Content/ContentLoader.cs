@@ -138,10 +138,25 @@ public sealed class ContentLoader
     /// <summary>An edited page file: what it parsed to before and now, and its entry in the last walk and in this one.</summary>
     private sealed record Edit(ParsedFile? Before, ParsedFile After, SourceFile OldSource, SourceFile Source);
 
+    /// <summary>The sections' <c>cascade</c> values of the last full load, for a page rebuilt by <see cref="Patch"/>.</summary>
+    private Dictionary<(string, string), IReadOnlyDictionary<string, object?>>? _cascades;
+
     /// <summary>
-    /// The last snapshot with the edited pages' bodies replaced, when that is all that changed: each edited file had and
-    /// has the same front matter (so its URL, title, menus, order and translations stay) and shows no tables or
-    /// charts. Null when anything else changed; then the whole snapshot is built.
+    /// Front matter that places a page (its address, date and schedule, order, menus, language, kind, what it
+    /// passes down) rather than only describing it. An edit of any other key (title, description, tags, banner…)
+    /// is patched like a text edit.
+    /// </summary>
+    private static readonly string[] PlacingKeys =
+    [
+        "url", "slug", "aliases", "translationKey", "date", "publishDate", "expiryDate", "draft", "headless", "_build", "build",
+        "cascade", "weight", "menu", "menus", "linkTitle", "type", "layout", "start", "end", "registration_deadline",
+    ];
+
+    /// <summary>
+    /// The last snapshot with the edited pages replaced, when nothing else can have changed: each edited file shows no
+    /// tables or charts, and either kept its front matter (a text edit) or, for a regular page outside every menu,
+    /// changed none of its <see cref="PlacingKeys"/> (so its URL, translations, schedule and menus stay; a new title
+    /// only moves it among its siblings). Null otherwise; then the whole snapshot is built.
     /// </summary>
     private ContentSnapshot? Patch(ContentSnapshot previous, List<Edit> edits, DateTimeOffset now)
     {
@@ -150,8 +165,12 @@ public sealed class ContentLoader
         var sourcesSum = _sourcesSum;
         foreach (var (before, after, oldSource, source) in edits)
         {
-            if (before?.FrontMatter is null || after.FrontMatter is null || before.FrontMatterText != after.FrontMatterText
-                || before.Embeds.Count > 0 || after.Embeds.Count > 0)
+            if (before?.FrontMatter is null || after.FrontMatter is null || before.Embeds.Count > 0 || after.Embeds.Count > 0)
+            {
+                return null;
+            }
+            var sameFrontMatter = before.FrontMatterText == after.FrontMatterText;
+            if (!sameFrontMatter && (_cascades is null || !SamePlacing(before.FrontMatter, after.FrontMatter)))
             {
                 return null;
             }
@@ -161,9 +180,21 @@ public sealed class ContentLoader
                 {
                     return null;
                 }
-                replaced[page] = page.WithParsed(after);
+                if (sameFrontMatter)
+                {
+                    replaced[page] = page.WithParsed(after);
+                    continue;
+                }
+                var problems = new List<Diagnostic>();
+                var rebuilt = PageBuilder.Build(source, after, _cascades!, problems);
+                if (page.Kind != PageKind.Page || page.Meta.Menus.Count > 0 || page.Entry is not null || problems.Count > 0
+                    || rebuilt.Url != page.Url || rebuilt.TranslationKey != page.TranslationKey)
+                {
+                    return null;
+                }
+                replaced[page] = rebuilt;
             }
-            // The file's own problems (its body's) are its new ones; the rest depended on its front matter, which stayed.
+            // The file's own problems (its body's) are its new ones; the rest depended on what places it, which stayed.
             var old = before.Diagnostics.ToHashSet();
             diagnostics.RemoveAll(d => d.File == source.RelativePath && old.Contains(d));
             foreach (var diagnostic in after.Diagnostics)
@@ -176,6 +207,10 @@ public sealed class ContentLoader
         _sourcesSum = sourcesSum;
         return new ContentSnapshot(previous, replaced, diagnostics, now, Version(previous.Notices));
     }
+
+    private static bool SamePlacing(FrontMatter before, FrontMatter after) =>
+        PlacingKeys.All(key => System.Text.Json.JsonSerializer.Serialize(before.Values.GetValueOrDefault(key)) ==
+                               System.Text.Json.JsonSerializer.Serialize(after.Values.GetValueOrDefault(key)));
 
     /// <summary>Diagnostics by file, then line (a stable sort keeps each file's in the order found).</summary>
     private static readonly Comparer<Diagnostic> DiagnosticOrder =
@@ -220,9 +255,9 @@ public sealed class ContentLoader
     }
 
     /// <summary>The live pages of the parsed files, with their diagnostics.</summary>
-    private static List<Page> BuildPages(List<SourceFile> sources, ParsedFile[] parsed, PublishSchedule schedule, List<string> hidden, List<Diagnostic> diagnostics)
+    private List<Page> BuildPages(List<SourceFile> sources, ParsedFile[] parsed, PublishSchedule schedule, List<string> hidden, List<Diagnostic> diagnostics)
     {
-        var cascades = PageBuilder.Cascades(sources, parsed);
+        var cascades = _cascades = PageBuilder.Cascades(sources, parsed);
         var pages = new List<Page>();
         for (var i = 0; i < sources.Count; i++)
         {

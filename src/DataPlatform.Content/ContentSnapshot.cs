@@ -87,9 +87,9 @@ public sealed class ContentSnapshot
     }
 
     /// <summary>
-    /// The previous snapshot with some pages replaced by versions with a new body (same URL, language, translation key,
-    /// section and order: their front matter did not change). The indexes are copied with the references swapped, not
-    /// rebuilt, so a text edit costs far less than a whole load.
+    /// The previous snapshot with some pages replaced by new versions at the same URL, language, translation key and
+    /// section, and outside every menu (a new body, or a new title or description). The indexes are copied with the
+    /// references swapped, not rebuilt, so such an edit costs far less than a whole load.
     /// </summary>
     internal ContentSnapshot(ContentSnapshot previous, IReadOnlyDictionary<Page, Page> replaced, IReadOnlyList<Diagnostic> diagnostics, DateTimeOffset loadedAt, string version)
     {
@@ -127,7 +127,11 @@ public sealed class ContentSnapshot
             }
             if (_children.TryGetValue((old.Language.Code, old.ParentDirectory), out var siblings) && siblings.Contains(old))
             {
-                _children[(old.Language.Code, old.ParentDirectory)] = siblings.Select(Swap).ToList();
+                // Out, and back in where its order puts it now (a new title can move it among pages of the same weight and date).
+                var list = siblings.Where(p => !ReferenceEquals(p, old)).ToList();
+                var at = list.BinarySearch(page, PageOrder.Instance);
+                list.Insert(at < 0 ? ~at : at, page);
+                _children[(old.Language.Code, old.ParentDirectory)] = list;
             }
         }
     }

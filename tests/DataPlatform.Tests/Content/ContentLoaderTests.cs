@@ -225,6 +225,51 @@ public class ContentLoaderTests
     }
 
     [Fact]
+    public void A_title_description_and_tags_edit_is_patched_and_reads_as_a_full_load_would()
+    {
+        var root = Fixtures.Copy("site");
+        File.WriteAllText(Path.Combine(root, "news", "twin.md"), "---\ntitle: Twin story\ndate: 2024-04-01\n---\nSame day as the second story.\n");
+        var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
+        var before = loader.Load();
+        var news = before.Section(SiteLanguage.English, "news")!;
+        Assert.Equal(["/news/weighted/", "/news/second/", "/news/twin/", "/news/first-story/"], before.Children(news).Select(p => p.Url).Where(u => u != "/news/draft/"));
+        var file = Path.Combine(root, "news", "second.md");
+        File.WriteAllText(file, "---\ntitle: Zebra story\ndescription: Now about zebras.\ndate: 2024-04-01\ntags: [zebras]\n---\n\nSecond.\n");
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+
+        var patched = loader.Load([file]);
+        var full = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now)).Load();
+
+        // Patched, not rebuilt: the pages that did not change are the same objects.
+        Assert.Same(before.Find("/news/twin/"), patched.Find("/news/twin/"));
+        var page = patched.Find("/news/second/")!;
+        Assert.Equal(("Zebra story", "Now about zebras."), (page.Title, page.Meta.Description));
+        var patchedNews = patched.Section(SiteLanguage.English, "news")!;
+        Assert.Equal(full.Children(full.Section(SiteLanguage.English, "news")!).Select(p => p.Url), patched.Children(patchedNews).Select(p => p.Url));
+        Assert.Equal(["/news/weighted/", "/news/twin/", "/news/second/", "/news/first-story/"], patched.Children(patchedNews).Select(p => p.Url).Where(u => u != "/news/draft/"));
+        Assert.Equal(["/news/second/"], patched.Terms(SiteLanguage.English, "news", "tags")["zebras"].Pages.Select(p => p.Url));
+        Assert.Equal(full.Pages.Select(p => p.Url + "|" + p.Title), patched.Pages.Select(p => p.Url + "|" + p.Title));
+        Assert.Equal(full.Version, patched.Version);
+        Assert.NotEqual(before.Version, patched.Version);
+    }
+
+    [Fact]
+    public void A_title_edit_of_a_page_in_a_menu_rebuilds_the_menu()
+    {
+        var root = Fixtures.Copy("site");
+        var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
+        var before = loader.Load();
+        var file = Path.Combine(root, "toml.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("title = \"TOML page\"", "title = \"Renamed TOML page\"", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+
+        var snapshot = loader.Load([file]);
+
+        Assert.NotSame(before.Find("/news/second/"), snapshot.Find("/news/second/"));
+        Assert.Contains(snapshot.Menu(SiteLanguage.English, "main"), item => item.Name == "Renamed TOML page");
+    }
+
+    [Fact]
     public void A_front_matter_edit_given_as_a_written_file_still_rebuilds_what_depends_on_it()
     {
         var root = Fixtures.Copy("site");
