@@ -35,6 +35,7 @@ public sealed class LogBuffer : ILogEventSink, IDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Thread _writer;
+    private int _disposed;
 
     public LogBuffer(ITextFormatter formatter, Stream output, int capacity, TimeSpan period)
     {
@@ -45,7 +46,11 @@ public sealed class LogBuffer : ILogEventSink, IDisposable
         _output = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "Log writer" };
         _writer.Start();
+        // The last lines (the host's "shutting down") are written even when the process ends without disposing the host.
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
 
     public void Emit(LogEvent logEvent)
     {
@@ -113,6 +118,11 @@ public sealed class LogBuffer : ILogEventSink, IDisposable
     /// <summary>Writes what is queued and stops the writer (the host disposes the logger at shutdown).</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         _stopping.Cancel();
         _writer.Join(TimeSpan.FromSeconds(5));
         _output.Dispose();

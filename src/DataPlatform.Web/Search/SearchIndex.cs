@@ -13,6 +13,13 @@ namespace DataPlatform.Web.Search;
 /// <summary>One row of the search index: a page, or a publication record in one language.</summary>
 public sealed record SearchDocument(string Url, string Language, string Section, string Title, string Summary, string Tags, Func<string> Body, DateTimeOffset? Published, string Hash);
 
+/// <summary>What a process last knows the index to hold (URL → content hash), and when it last read it from the database.</summary>
+public sealed class WrittenIndex
+{
+    public Dictionary<string, string>? Hashes { get; set; }
+    public DateTime ReadAt { get; set; }
+}
+
 /// <summary>What one synchronisation of the search index did.</summary>
 public sealed record IndexReport(int Pages, int Upserted, int Deleted, TimeSpan Elapsed);
 
@@ -39,11 +46,26 @@ public static partial class SearchIndex
     /// <summary>The page's text without markup (nor the headings' "#" anchors), for indexing and snippets.</summary>
     public static string PlainText(string html) => Space().Replace(WebUtility.HtmlDecode(Tag().Replace(HeadingAnchor().Replace(html, " "), " ")), " ").Trim();
 
-    public static async Task<IndexReport> SyncAsync(NpgsqlDataSource dataSource, ContentSnapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>Brings the index to the snapshot: pages whose hash changed are written, pages that are gone are deleted.</summary>
+    /// <param name="dataSource">The portal's database.</param>
+    /// <param name="snapshot">The content to index.</param>
+    /// <param name="cancellationToken">Stops the sync (the transaction rolls back).</param>
+    /// <param name="written">
+    /// What this process last read from or wrote to the index (URL → content hash), kept by the caller between syncs:
+    /// with it, a sync compares against memory and touches the database only when something changed. The index is
+    /// read back anyway when the copy is older than <see cref="ReadBackInterval"/>, so a row another replica changed
+    /// is put right.
+    /// </param>
+    public static async Task<IndexReport> SyncAsync(NpgsqlDataSource dataSource, ContentSnapshot snapshot, CancellationToken cancellationToken, WrittenIndex? written = null)
     {
         var watch = Stopwatch.StartNew();
         var pages = Documents(snapshot).ToList();
         var wanted = pages.ToDictionary(p => p.Url, p => p.Hash, StringComparer.Ordinal);
+        var known = written is { Hashes: { } hashes } && written.ReadAt + ReadBackInterval > DateTime.UtcNow ? hashes : null;
+        if (known is not null && wanted.Count == known.Count && wanted.All(w => known.TryGetValue(w.Key, out var hash) && hash == w.Value))
+        {
+            return new IndexReport(pages.Count, 0, 0, watch.Elapsed);
+        }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -52,13 +74,19 @@ public static partial class SearchIndex
         {
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
-        var existing = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var select = new NpgsqlCommand("select url, content_hash from search_documents", connection, transaction))
-        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        var existing = known;
+        if (existing is null)
         {
+            existing = new Dictionary<string, string>(StringComparer.Ordinal);
+            await using var select = new NpgsqlCommand("select url, content_hash from search_documents", connection, transaction);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 existing[reader.GetString(0)] = reader.GetString(1);
+            }
+            if (written is not null)
+            {
+                written.ReadAt = DateTime.UtcNow;
             }
         }
 
@@ -96,8 +124,14 @@ public static partial class SearchIndex
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        if (written is not null)
+        {
+            written.Hashes = wanted;
+        }
         return new IndexReport(pages.Count, changed.Count, removed.Length, watch.Elapsed);
     }
+
+    public static readonly TimeSpan ReadBackInterval = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Everything search finds: the content pages (not those made up for missing sections), and every publication
@@ -127,7 +161,12 @@ public static partial class SearchIndex
     /// <summary>The section a page is filed under in search; pages at the root are "pages".</summary>
     public static string SectionOf(Page page) => page.Section.Length > 0 ? page.Section : "pages";
 
-    private static string Hash(Page page)
+    // A page's hash, kept as long as the page lives: a patched snapshot keeps every page but the edited ones.
+    private static readonly ConditionalWeakTable<Page, string> PageHashes = new();
+
+    private static string Hash(Page page) => PageHashes.GetValue(page, HashOf);
+
+    private static string HashOf(Page page)
     {
         var body = BodyHashes.GetValue(page.Parsed, parsed => Convert.ToHexString(SHA256.HashData(parsed.HtmlCompressed)));
         var key = string.Join('\u001f', page.Language.Code, SectionOf(page), page.Title, page.Meta.Description ?? page.Summary,

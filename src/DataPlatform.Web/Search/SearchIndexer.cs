@@ -10,6 +10,7 @@ public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSou
 {
     private readonly WorkerSignal _changed = new();
     private string? _indexedVersion;
+    private readonly WrittenIndex _written = new();
 
     /// <summary>The content version last written to the index; tests and readiness wait for it.</summary>
     public string? IndexedVersion => Volatile.Read(ref _indexedVersion);
@@ -31,7 +32,7 @@ public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSou
             {
                 try
                 {
-                    var report = await SearchIndex.SyncAsync(dataSource, snapshot, stoppingToken);
+                    var report = await SearchIndex.SyncAsync(dataSource, snapshot, stoppingToken, _written);
                     var first = IndexedVersion is null;
                     Volatile.Write(ref _indexedVersion, snapshot.Version);
                     // Cached search results (and anything else) were rendered from the index as it was.
