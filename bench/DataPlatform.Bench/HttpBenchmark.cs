@@ -30,6 +30,9 @@ public static partial class HttpBenchmark
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();
 
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex NonSuccess();
+
     [GeneratedRegex(@"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline)]
     private static partial Regex LatencyLine();
 
@@ -334,17 +337,27 @@ public static partial class HttpBenchmark
 
     public sealed record WrkResult(double Rps, double P50, double P99);
 
-    private static WrkResult Wrk(string url, int seconds, int connections, bool pin)
+    /// <summary>wrk on one URL for a while (with <paramref name="script"/>: a Lua file choosing each request). Stops the benchmark if any answer was not 2xx or 3xx.</summary>
+    public static WrkResult Wrk(string url, int seconds, int connections, bool pin, string? script = null)
     {
         var info = pin ? new ProcessStartInfo("taskset") { ArgumentList = { "-c", "1", "wrk" } } : new ProcessStartInfo("wrk");
         foreach (var arg in new[] { "-t1", $"-c{connections}", $"-d{seconds}s", "--latency", url })
         {
             info.ArgumentList.Add(arg);
         }
+        if (script is not null)
+        {
+            info.ArgumentList.Add("-s");
+            info.ArgumentList.Add(script);
+        }
         info.RedirectStandardOutput = true;
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
+        if (NonSuccess().Match(output) is { Success: true } failed)
+        {
+            throw new InvalidOperationException($"{url}: {failed.Groups[1].Value} answers were not 2xx or 3xx; no figure is taken.");
+        }
         var rps = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var latencies = LatencyLine().Matches(output).ToDictionary(m => m.Groups[1].Value, m =>
             double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) * (m.Groups[3].Value switch { "us" => 0.001, "s" => 1000, _ => 1 }));

@@ -107,6 +107,16 @@ public static class SyntheticContent
 
     public static string PageUrl(int index) => $"/{Sections[index % Sections.Length]}/page-{index:D5}/";
 
+    /// <summary>A wrk script asking for <see cref="PageUrl"/> of a page picked at random among <paramref name="pages"/>.</summary>
+    public static string RandomPageScript(int pages) => $$"""
+        local sections = { {{string.Join(", ", Sections.Select(s => $"\"{s}\""))}} }
+        math.randomseed(7)
+        request = function()
+          local i = math.random(0, {{pages - 1}})
+          return wrk.format("GET", "/" .. sections[(i % {{Sections.Length}}) + 1] .. string.format("/page-%05d/", i))
+        end
+        """;
+
     private static string Page(Random random, int index, string section, ZipfText text, string language, int total)
     {
         string Sentence(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => text.Next()));

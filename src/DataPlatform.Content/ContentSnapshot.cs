@@ -11,6 +11,7 @@ public sealed class ContentSnapshot
     private readonly Dictionary<(string Language, string Directory), Page> _sections;
     private readonly Dictionary<(string Language, string Directory), List<Page>> _children;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Section, string Taxonomy), IReadOnlyDictionary<string, Term>> _terms = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Section), IReadOnlyList<Page>> _pagesIn = new();
 
     public IReadOnlyList<Page> Pages { get; }
 
@@ -164,9 +165,15 @@ public sealed class ContentSnapshot
     public IReadOnlyList<Page> Children(Page section) =>
         section.IsListPage && _children.TryGetValue((section.Language.Code, section.Directory), out var list) ? list : [];
 
-    /// <summary>Every regular page below a section folder, however deep, in Hugo's order; not those with <c>list: never</c>.</summary>
-    public IEnumerable<Page> PagesIn(SiteLanguage language, string section) =>
-        Pages.Where(p => p.Kind == PageKind.Page && p.Language == language && !p.Meta.IsUnlisted && p.Section.Equals(section, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Every regular page below a section folder, however deep, in source-path order; not those with <c>list: never</c>.
+    /// Listed on first use and kept (the snapshot never changes): at 100,000 pages, walking them all for each request
+    /// that shows a section's pages cost more than rendering the page.
+    /// </summary>
+    public IReadOnlyList<Page> PagesIn(SiteLanguage language, string section) =>
+        _pagesIn.GetOrAdd((language.Code, section.ToLowerInvariant()), key => Pages
+            .Where(p => p.Kind == PageKind.Page && p.Language.Code == key.Language && !p.Meta.IsUnlisted && p.Section.Equals(key.Section, StringComparison.OrdinalIgnoreCase))
+            .ToList());
 
     /// <summary>The sections from the home page down to, not including, <paramref name="page"/>.</summary>
     public IReadOnlyList<Page> Ancestors(Page page)

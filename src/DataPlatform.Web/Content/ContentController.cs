@@ -146,15 +146,23 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
     }
 
     /// <summary>Other highlights in the same language that share tags with this one: most shared tags first, then newest.</summary>
+    /// <remarks>From the section's tag index (built once per content version), not by looking at every page's tags.</remarks>
     private List<Page> Related(Page page)
     {
-        var tags = page.Meta.Tags.Select(Slug.From).ToHashSet(StringComparer.Ordinal);
-        return tags.Count == 0 ? [] : snapshot.PagesIn(page.Language, page.Section)
-            .Where(p => p != page)
-            .Select(p => (Page: p, Shared: p.Meta.Tags.Count(tag => tags.Contains(Slug.From(tag)))))
-            .Where(x => x.Shared > 0)
-            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Page.Date)
-            .Take(3).Select(x => x.Page).ToList();
+        var terms = snapshot.Terms(page.Language, page.Section, "tags");
+        var shared = new Dictionary<Page, int>(ReferenceEqualityComparer.Instance);
+        foreach (var slug in page.Meta.Tags.Select(Slug.From).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var other in terms.TryGetValue(slug, out var term) ? term.Pages : [])
+            {
+                if (other != page)
+                {
+                    shared[other] = shared.GetValueOrDefault(other) + 1;
+                }
+            }
+        }
+        return shared.OrderByDescending(x => x.Value).ThenByDescending(x => x.Key.Date).ThenBy(x => x.Key.SourcePath, StringComparer.Ordinal)
+            .Take(3).Select(x => x.Key).ToList();
     }
 
     private List<HomeBlock> HomeBlocks(SiteLanguage language)
