@@ -8,8 +8,8 @@ using Microsoft.Net.Http.Headers;
 namespace DataPlatform.Web.Site;
 
 /// <summary>
-/// Anonymous pages served from memory: the first GET of a URL renders it, the response is kept with its
-/// gzip and Brotli forms and an ETag, and later requests are answered before routing, MVC or Razor run.
+/// Anonymous pages served from memory: the first GET of a URL renders it, the response is kept with an ETag
+/// (its gzip and Brotli forms are made when a client first asks for them), and later requests are answered before routing, MVC or Razor run.
 /// Nothing personal is kept: a response that sets a cookie, says <c>no-store</c>/<c>private</c> (antiforgery
 /// forms do), or comes from <c>/staff</c> is never stored. The cache empties whenever the content snapshot
 /// changes (and at every scheduled change: publish dates, notices, events ending) or another part of the app
@@ -55,13 +55,36 @@ public sealed class PageCache
 
     /// <summary>A stored response; <c>CreatedTicks</c> is <see cref="Environment.TickCount64"/> at storing (cheaper to read than the clock).</summary>
     /// <remarks><c>VariesByAccept</c>: the endpoint answers JSON or HTML for the same URL (<see cref="VaryByAcceptAttribute"/>).</remarks>
-    public sealed record Entry(int Status, string ContentType, byte[] Body, byte[] Gzip, byte[] Brotli, string ETag, long CreatedTicks, StringValues Location,
-        bool VariesByAccept)
+    public sealed record Entry(int Status, string ContentType, byte[] Body, string ETag, long CreatedTicks, StringValues Location, bool VariesByAccept)
     {
         /// <summary>When the entry last answered a request (<see cref="Environment.TickCount64"/>): eviction keeps the hot ones.</summary>
         public long LastUsed { get; set; } = CreatedTicks;
 
-        public long Size => Body.Length + Gzip.Length + Brotli.Length;
+        /// <summary>The gzip and Brotli forms, made when first asked for (<see cref="Compressed"/>).</summary>
+        internal byte[]? Gzip, Brotli;
+
+        public long Size => Body.Length + (Gzip?.Length ?? 0) + (Brotli?.Length ?? 0);
+    }
+
+    /// <summary>
+    /// The entry's body in gzip or Brotli, compressed the first time a client asks for it. Not when storing: the first
+    /// response goes out as rendered anyway, and most URLs of a big site are asked for once (a crawler, a random walk)
+    /// before they leave the cache; compressing every one of them twice cost more than rendering it.
+    /// </summary>
+    public byte[] Compressed(Entry entry, bool brotli)
+    {
+        ref var kept = ref brotli ? ref entry.Brotli : ref entry.Gzip;
+        if (Volatile.Read(ref kept) is { } done)
+        {
+            return done;
+        }
+        var made = Compress(entry.Body, gzip: !brotli);
+        if (Interlocked.CompareExchange(ref kept, made, null) is { } other)
+        {
+            return other; // another request made it first
+        }
+        Interlocked.Add(ref _bytes, made.Length);
+        return made;
     }
 
     public int Count => _entries.Count;
@@ -180,8 +203,7 @@ public sealed class PageCache
             key = JsonKey(key);
         }
         var etag = "\"" + Convert.ToHexString(SHA256.HashData(body).AsSpan(0, 12)) + "\"";
-        var entry = new Entry(response.StatusCode, contentType, body, Compress(body, gzip: true), Compress(body, gzip: false), etag, Environment.TickCount64,
-            headers.Location, variesByAccept);
+        var entry = new Entry(response.StatusCode, response.ContentType!, body, etag, Environment.TickCount64, headers.Location, variesByAccept);
         _entries.AddOrUpdate(key, entry, (_, old) =>
         {
             Interlocked.Add(ref _bytes, -old.Size);
@@ -288,7 +310,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
         }
     }
 
-    private static Task Serve(HttpContext context, PageCache.Entry entry)
+    private Task Serve(HttpContext context, PageCache.Entry entry)
     {
         var response = context.Response;
         var headers = response.Headers;
@@ -311,11 +333,11 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
         {
             case "br":
                 headers.ContentEncoding = "br";
-                body = entry.Brotli;
+                body = cache.Compressed(entry, brotli: true);
                 break;
             case "gzip":
                 headers.ContentEncoding = "gzip";
-                body = entry.Gzip;
+                body = cache.Compressed(entry, brotli: false);
                 break;
         }
         response.ContentLength = body.Length;
