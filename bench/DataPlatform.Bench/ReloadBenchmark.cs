@@ -85,8 +85,8 @@ public static class ReloadBenchmark
         // whole tree (nearly all rendered, since the cache keeps 5,000), 32 connections for 10 s each.
         var script = Path.Combine(Path.GetTempPath(), "portal-bench-random-pages.lua");
         await File.WriteAllTextAsync(script, SyntheticContent.RandomPageScript(pages));
-        var samePage = HttpBenchmark.Wrk($"http://127.0.0.1:{port}{SyntheticContent.PageUrl(7)}", 10, 32, pin: false);
-        var randomPages = HttpBenchmark.Wrk($"http://127.0.0.1:{port}/", 10, 32, pin: false, script);
+        var samePage = HttpBenchmark.Wrk($"http://127.0.0.1:{port}{SyntheticContent.PageUrl(7)}", 10, 32, pin: false, requireSuccess: true);
+        var randomPages = HttpBenchmark.Wrk($"http://127.0.0.1:{port}/", 10, 32, pin: false, script, requireSuccess: true);
         portal.Refresh();
         var rssMb = HttpBenchmark.RssMb(portal.Id);
         portal.Kill(entireProcessTree: true);
