@@ -63,7 +63,11 @@ public sealed class PageCache
         /// <summary>The gzip and Brotli forms, made when first asked for (<see cref="Compressed"/>).</summary>
         internal byte[]? Gzip, Brotli;
 
-        public long Size => Body.Length + (Gzip?.Length ?? 0) + (Brotli?.Length ?? 0);
+        /// <summary>
+        /// What the entry counts against the byte bound: its body and room for both compressed forms (smaller than the
+        /// body for any real page), fixed at storing so the count cannot drift when a form is made later.
+        /// </summary>
+        public long Size => 3L * Body.Length;
     }
 
     /// <summary>
@@ -71,7 +75,7 @@ public sealed class PageCache
     /// response goes out as rendered anyway, and most URLs of a big site are asked for once (a crawler, a random walk)
     /// before they leave the cache; compressing every one of them twice cost more than rendering it.
     /// </summary>
-    public byte[] Compressed(Entry entry, bool brotli)
+    public static byte[] Compressed(Entry entry, bool brotli)
     {
         ref var kept = ref brotli ? ref entry.Brotli : ref entry.Gzip;
         if (Volatile.Read(ref kept) is { } done)
@@ -79,12 +83,8 @@ public sealed class PageCache
             return done;
         }
         var made = Compress(entry.Body, gzip: !brotli);
-        if (Interlocked.CompareExchange(ref kept, made, null) is { } other)
-        {
-            return other; // another request made it first
-        }
-        Interlocked.Add(ref _bytes, made.Length);
-        return made;
+        // Another request may have made it first; theirs is kept.
+        return Interlocked.CompareExchange(ref kept, made, null) ?? made;
     }
 
     public int Count => _entries.Count;
@@ -310,7 +310,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
         }
     }
 
-    private Task Serve(HttpContext context, PageCache.Entry entry)
+    private static Task Serve(HttpContext context, PageCache.Entry entry)
     {
         var response = context.Response;
         var headers = response.Headers;
@@ -333,11 +333,11 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
         {
             case "br":
                 headers.ContentEncoding = "br";
-                body = cache.Compressed(entry, brotli: true);
+                body = PageCache.Compressed(entry, brotli: true);
                 break;
             case "gzip":
                 headers.ContentEncoding = "gzip";
-                body = cache.Compressed(entry, brotli: false);
+                body = PageCache.Compressed(entry, brotli: false);
                 break;
         }
         response.ContentLength = body.Length;

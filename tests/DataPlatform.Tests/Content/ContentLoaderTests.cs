@@ -180,6 +180,13 @@ public class ContentLoaderTests
         Assert.Equal(("zz-clash.md", 3), (error.File, error.Line));
     }
 
+    /// <summary>An editor's save: new text, and a modification time the parse cache cannot mistake for the old one.</summary>
+    private static void WriteEdit(string file, string text)
+    {
+        File.WriteAllText(file, text);
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+    }
+
     [Fact]
     public void A_reload_after_one_edit_parses_one_file()
     {
@@ -187,8 +194,7 @@ public class ContentLoaderTests
         var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
         loader.Load();
         var file = Path.Combine(root, "news", "second.md");
-        File.WriteAllText(file, "---\ntitle: Second story, edited\ndate: 2024-04-01\n---\nEdited.\n");
-        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+        WriteEdit(file, "---\ntitle: Second story, edited\ndate: 2024-04-01\n---\nEdited.\n");
 
         var snapshot = loader.Load();
 
@@ -205,8 +211,7 @@ public class ContentLoaderTests
         var file = Path.Combine(root, "news", "second.md");
         var text = File.ReadAllText(file);
         var frontMatterEnd = text.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5;
-        File.WriteAllText(file, text[..frontMatterEnd] + "A new body with a {{< unknownthing >}} in it.\n");
-        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+        WriteEdit(file, text[..frontMatterEnd] + "A new body with a {{< unknownthing >}} in it.\n");
 
         var patched = loader.Load([file]);
         var full = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now)).Load();
@@ -234,8 +239,7 @@ public class ContentLoaderTests
         var news = before.Section(SiteLanguage.English, "news")!;
         Assert.Equal(["/news/weighted/", "/news/second/", "/news/twin/", "/news/first-story/"], before.Children(news).Select(p => p.Url).Where(u => u != "/news/draft/"));
         var file = Path.Combine(root, "news", "second.md");
-        File.WriteAllText(file, "---\ntitle: Zebra story\ndescription: Now about zebras.\ndate: 2024-04-01\ntags: [zebras]\n---\n\nSecond.\n");
-        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+        WriteEdit(file, "---\ntitle: Zebra story\ndescription: Now about zebras.\ndate: 2024-04-01\ntags: [zebras]\n---\n\nSecond.\n");
 
         var patched = loader.Load([file]);
         var full = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now)).Load();
@@ -260,8 +264,7 @@ public class ContentLoaderTests
         var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
         var before = loader.Load();
         var file = Path.Combine(root, "toml.md");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("title = \"TOML page\"", "title = \"Renamed TOML page\"", StringComparison.Ordinal));
-        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+        WriteEdit(file, File.ReadAllText(file).Replace("title = \"TOML page\"", "title = \"Renamed TOML page\"", StringComparison.Ordinal));
 
         var snapshot = loader.Load([file]);
 
@@ -276,8 +279,7 @@ public class ContentLoaderTests
         var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
         loader.Load();
         var file = Path.Combine(root, "news", "second.md");
-        File.WriteAllText(file, "---\ntitle: Renamed story\ndate: 2024-04-01\nurl: /moved/story/\n---\nEdited.\n");
-        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+        WriteEdit(file, "---\ntitle: Renamed story\ndate: 2024-04-01\nurl: /moved/story/\n---\nEdited.\n");
 
         var snapshot = loader.Load([file]);
 
