@@ -151,6 +151,84 @@ public sealed class ContentSnapshot
                 g.Select(x => x.Page).Distinct().OrderByDescending(p => p.Date).ThenBy(p => p.Title, StringComparer.CurrentCultureIgnoreCase).ToList()),
                 StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Up to <paramref name="count"/> pages of the page's section and language that share the most tags with it,
+    /// then the newest, then by source path. A page shares a tag with most of a big site's pages when the tag is
+    /// common, so the pages of the page's most used tag are not counted one by one: a page scoring more than one
+    /// is on another of its tags' lists too, and the best of those scoring one are the first of each list.
+    /// </summary>
+    public IReadOnlyList<Page> Related(Page page, int count)
+    {
+        var terms = Terms(page.Language, page.Section, "tags");
+        var lists = page.Meta.Tags.Select(Slug.From).Distinct(StringComparer.Ordinal)
+            .Select(slug => terms.TryGetValue(slug, out var term) ? term.Pages : [])
+            .Where(list => list.Count > 0).OrderBy(list => list.Count).ToList();
+        if (lists.Count == 0)
+        {
+            return [];
+        }
+        var longest = lists[^1];
+        var shared = new Dictionary<Page, int>(ReferenceEqualityComparer.Instance);
+        foreach (var list in lists.Take(lists.Count - 1))
+        {
+            foreach (var other in list)
+            {
+                shared[other] = shared.GetValueOrDefault(other) + 1;
+            }
+        }
+        foreach (var other in shared.Keys.ToList())
+        {
+            if (IsInNewestFirst(longest, other))
+            {
+                shared[other]++;
+            }
+        }
+        // Pages only on the longest list share one tag: the newest of them, and any of the same date as the last one kept.
+        var onlyLongest = new List<Page>();
+        foreach (var other in longest)
+        {
+            if (onlyLongest.Count >= count && other.Date != onlyLongest[^1].Date)
+            {
+                break;
+            }
+            if (!ReferenceEquals(other, page) && !shared.ContainsKey(other))
+            {
+                onlyLongest.Add(other);
+            }
+        }
+        shared.Remove(page);
+        return shared.Select(x => (Page: x.Key, Shared: x.Value)).Concat(onlyLongest.Select(p => (Page: p, Shared: 1)))
+            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Page.Date).ThenBy(x => x.Page.SourcePath, StringComparer.Ordinal)
+            .Take(count).Select(x => x.Page).ToList();
+    }
+
+    /// <summary>Whether <paramref name="page"/> is on a term's list (newest first): a binary search by date, then a look at that date's pages.</summary>
+    private static bool IsInNewestFirst(IReadOnlyList<Page> pages, Page page)
+    {
+        var dates = Comparer<DateTimeOffset?>.Default;
+        int low = 0, high = pages.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (dates.Compare(pages[middle].Date, page.Date) > 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        for (var i = low; i < pages.Count && dates.Compare(pages[i].Date, page.Date) == 0; i++)
+        {
+            if (ReferenceEquals(pages[i], page))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Page? Home(SiteLanguage language) => Section(language, "");
 
     /// <summary>The section page of a content folder in a language, if there is one.</summary>

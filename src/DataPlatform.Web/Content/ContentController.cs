@@ -130,7 +130,7 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
             Pager = pager,
             HomeBlocks = page.Kind == PageKind.Home ? HomeBlocks(page.Language) : [],
             Sections = page.Kind == PageKind.Home ? snapshot.Children(page).Where(p => p.Kind == PageKind.Section).ToList() : [],
-            Related = page.Kind == PageKind.Page && page.Section == SectionNames.Highlights ? Related(page) : [],
+            Related = page.Kind == PageKind.Page && page.Section == SectionNames.Highlights ? snapshot.Related(page, 3) : [],
             RegistrationClosed = page.Meta.RegistrationDeadline is { } deadline && deadline < clock.GetUtcNow(),
         };
         layout.Apply(model, page, language);
@@ -147,24 +147,6 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
 
     /// <summary>Other highlights in the same language that share tags with this one: most shared tags first, then newest.</summary>
     /// <remarks>From the section's tag index (built once per content version), not by looking at every page's tags.</remarks>
-    private List<Page> Related(Page page)
-    {
-        var terms = snapshot.Terms(page.Language, page.Section, "tags");
-        var shared = new Dictionary<Page, int>(ReferenceEqualityComparer.Instance);
-        foreach (var slug in page.Meta.Tags.Select(Slug.From).Distinct(StringComparer.Ordinal))
-        {
-            foreach (var other in terms.TryGetValue(slug, out var term) ? term.Pages : [])
-            {
-                if (other != page)
-                {
-                    shared[other] = shared.GetValueOrDefault(other) + 1;
-                }
-            }
-        }
-        return shared.OrderByDescending(x => x.Value).ThenByDescending(x => x.Key.Date).ThenBy(x => x.Key.SourcePath, StringComparer.Ordinal)
-            .Take(3).Select(x => x.Key).ToList();
-    }
-
     private List<HomeBlock> HomeBlocks(SiteLanguage language)
     {
         var now = clock.GetUtcNow();

@@ -26,6 +26,8 @@ public sealed class PageCache
     private readonly int _maxEntries;
     private readonly long _maxBytes;
     private long _bytes;
+    // Counted here: ConcurrentDictionary.Count takes every one of its locks, and every store asked it.
+    private int _count;
     private readonly Lock _evictionLock = new();
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -97,6 +99,7 @@ public sealed class PageCache
         Interlocked.Increment(ref _generation);
         _entries.Clear();
         Interlocked.Exchange(ref _bytes, 0);
+        Interlocked.Exchange(ref _count, 0);
     }
 
 
@@ -204,13 +207,21 @@ public sealed class PageCache
         }
         var etag = "\"" + Convert.ToHexString(SHA256.HashData(body).AsSpan(0, 12)) + "\"";
         var entry = new Entry(response.StatusCode, response.ContentType!, body, etag, Environment.TickCount64, headers.Location, variesByAccept);
-        _entries.AddOrUpdate(key, entry, (_, old) =>
+        while (true)
         {
-            Interlocked.Add(ref _bytes, -old.Size);
-            return entry;
-        });
+            if (_entries.TryAdd(key, entry))
+            {
+                Interlocked.Increment(ref _count);
+                break;
+            }
+            if (_entries.TryGetValue(key, out var old) && _entries.TryUpdate(key, entry, old))
+            {
+                Interlocked.Add(ref _bytes, -old.Size);
+                break;
+            }
+        }
         Interlocked.Add(ref _bytes, entry.Size);
-        if (_entries.Count > _maxEntries || Interlocked.Read(ref _bytes) > _maxBytes)
+        if (Volatile.Read(ref _count) > _maxEntries || Interlocked.Read(ref _bytes) > _maxBytes)
         {
             Evict();
         }
@@ -223,12 +234,13 @@ public sealed class PageCache
         {
             foreach (var (key, entry) in _entries.ToArray().OrderBy(e => e.Value.LastUsed))
             {
-                if (_entries.Count <= _maxEntries * 4 / 5 && Interlocked.Read(ref _bytes) <= _maxBytes * 4 / 5)
+                if (Volatile.Read(ref _count) <= _maxEntries * 4 / 5 && Interlocked.Read(ref _bytes) <= _maxBytes * 4 / 5)
                 {
                     break;
                 }
                 if (_entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)))
                 {
+                    Interlocked.Decrement(ref _count);
                     Interlocked.Add(ref _bytes, -entry.Size);
                 }
             }

@@ -180,6 +180,53 @@ public class ContentLoaderTests
         Assert.Equal(("zz-clash.md", 3), (error.File, error.Line));
     }
 
+    private static ContentSnapshot LoadHighlights(params (string Slug, string Date, string Tags)[] pages)
+    {
+        var root = Directory.CreateTempSubdirectory("portal-related-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "highlights"));
+        File.WriteAllText(Path.Combine(root, "_index.md"), "---\ntitle: Home\n---\n");
+        File.WriteAllText(Path.Combine(root, "highlights", "_index.md"), "---\ntitle: Highlights\n---\n");
+        foreach (var (slug, date, tags) in pages)
+        {
+            File.WriteAllText(Path.Combine(root, "highlights", slug + ".md"), $"---\ntitle: {slug}\ndate: {date}\ntags: [{tags}]\n---\nText.\n");
+        }
+        return new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now)).Load();
+    }
+
+    [Fact]
+    public void Related_pages_share_the_most_tags_then_are_the_newest_then_by_file()
+    {
+        var snapshot = LoadHighlights(("a", "2024-01-01", "x, y, z"), ("b", "2023-01-01", "x, y"), ("c", "2024-06-01", "x"),
+            ("d", "2024-06-01", "z"), ("e", "2020-01-01", "x, y, z"), ("f", "2022-01-01", "y"), ("g", "2024-09-01", "w"));
+
+        Assert.Equal(["e", "b", "c"], snapshot.Related(snapshot.Find("/highlights/a/")!, 3).Select(p => p.Title));
+        Assert.Equal(["e", "b", "c", "d", "f"], snapshot.Related(snapshot.Find("/highlights/a/")!, 10).Select(p => p.Title));
+        Assert.Equal(["a", "e", "c"], snapshot.Related(snapshot.Find("/highlights/b/")!, 3).Select(p => p.Title));
+        Assert.Empty(snapshot.Related(snapshot.Find("/highlights/g/")!, 3));
+    }
+
+    [Fact]
+    public void Related_pages_are_those_a_count_of_every_shared_tag_gives()
+    {
+        // Not every page counted: many pages on few dates and tags, so the shortcuts meet ties and long lists.
+        var random = new Random(11);
+        var tags = new[] { "common", "usual", "rare", "odd", "one" };
+        var snapshot = LoadHighlights(Enumerable.Range(0, 120).Select(i => ($"p{i:D3}", $"2024-0{1 + random.Next(4)}-0{1 + random.Next(3)}",
+            string.Join(", ", tags.Where((_, t) => random.NextDouble() < new[] { 0.8, 0.5, 0.15, 0.1, 0.02 }[t])))).ToArray());
+        var pages = snapshot.PagesIn(SiteLanguage.English, "highlights");
+
+        foreach (var page in pages)
+        {
+            var counted = pages.Where(other => other != page)
+                .Select(other => (Page: other, Shared: other.Meta.Tags.Intersect(page.Meta.Tags).Count()))
+                .Where(x => x.Shared > 0)
+                .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Page.Date).ThenBy(x => x.Page.SourcePath, StringComparer.Ordinal)
+                .Take(3).Select(x => x.Page.Url);
+            Assert.Equal(counted, snapshot.Related(page, 3).Select(p => p.Url));
+        }
+        Assert.Equal(120, pages.Count);
+    }
+
     /// <summary>An editor's save: new text, and a modification time the parse cache cannot mistake for the old one.</summary>
     private static void WriteEdit(string file, string text)
     {
