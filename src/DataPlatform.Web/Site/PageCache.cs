@@ -8,8 +8,9 @@ using Microsoft.Net.Http.Headers;
 namespace DataPlatform.Web.Site;
 
 /// <summary>
-/// Anonymous pages served from memory: the first GET of a URL renders it, the response is kept with an ETag
-/// (its gzip and Brotli forms are made when a client first asks for them), and later requests are answered before routing, MVC or Razor run.
+/// Anonymous pages served from memory: when a URL is asked for the second time in a while (<see cref="Admits"/>),
+/// the rendered response is kept with an ETag (its gzip and Brotli forms are made when a client first asks for
+/// them), and later requests are answered before routing, MVC or Razor run.
 /// Nothing personal is kept: a response that sets a cookie, says <c>no-store</c>/<c>private</c> (antiforgery
 /// forms do), or comes from <c>/staff</c> is never stored. The cache empties whenever the content snapshot
 /// changes (and at every scheduled change: publish dates, notices, events ending) or another part of the app
@@ -90,6 +91,29 @@ public sealed class PageCache
     }
 
     public int Count => _entries.Count;
+
+    // The hashes of recently asked-for keys that were not in the cache, one per slot (see Admits).
+    private readonly int[] _seen = new int[1 << 14];
+
+    /// <summary>
+    /// Whether a response for <paramref name="key"/>, not in the cache, should be kept: from the second time the key
+    /// is asked for while the last ~16,000 uncached keys are remembered. Most URLs of a big site are asked for once (a
+    /// crawler, a random walk); kept, each pushed a hot page out and lived long enough to be promoted to the old
+    /// generation, where only full collections of the whole heap free it. Racing requests may both be told "no": a
+    /// page is then kept one request later. The memory survives <see cref="Clear"/>, so a hot page is kept again at
+    /// its first request after a change.
+    /// </summary>
+    public bool Admits(string key)
+    {
+        var hash = string.GetHashCode(key, StringComparison.Ordinal) | 1; // never 0, an empty slot
+        ref var slot = ref _seen[hash & (_seen.Length - 1)];
+        if (Volatile.Read(ref slot) == hash)
+        {
+            return true;
+        }
+        Volatile.Write(ref slot, hash);
+        return false;
+    }
 
     /// <summary>Changes whenever the cache is emptied; a response rendered across a change is not stored.</summary>
     public long Generation => Interlocked.Read(ref _generation);
@@ -295,6 +319,11 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
         if (cache.Find(request, key) is { } entry)
         {
             await Serve(context, entry);
+            return;
+        }
+        if (!cache.Admits(key))
+        {
+            await next(context);
             return;
         }
 

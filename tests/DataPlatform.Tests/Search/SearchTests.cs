@@ -287,9 +287,10 @@ public sealed class SearchRateLimitTests
         // Indexing empties the page cache; wait for it so the cached answer below stays cached.
         await factory.WaitForSearchIndexAsync();
 
-        for (var i = 0; i < 3; i++)
+        // The second time a URL is asked for, its answer is kept in the page cache.
+        foreach (var words in new[] { "word0", "word0", "word1" })
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/search/?q=word{i}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/search/?q={words}")).StatusCode);
         }
         var limited = await client.GetAsync("/search/?q=word3");
 
