@@ -123,6 +123,39 @@ public sealed class ContentStartup(ContentStore store, ILogger<ContentStartup> l
 
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>How many new content problems one check logs line by line; the rest are counted in one line.</summary>
+    public const int ProblemsLoggedOneByOne = 100;
+
+    /// <summary>
+    /// Logs new content problems, errors first, one line each up to <see cref="ProblemsLoggedOneByOne"/>, then one line
+    /// counting the rest by code. A big site without translations has one warning per page: 75,000 lines at the start
+    /// of a 100,000-page site buried everything else in the log. The content check at <c>/staff/content</c> lists them all.
+    /// </summary>
+    public static void LogNewProblems(ILogger logger, IEnumerable<Diagnostic> problems)
+    {
+        var rest = new Dictionary<string, int>(StringComparer.Ordinal);
+        var logged = 0;
+        foreach (var d in problems.OrderByDescending(d => d.Severity))
+        {
+            if (logged < ProblemsLoggedOneByOne)
+            {
+                logger.Log(d.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning,
+                    "Content {Severity} in {File}:{Line} {Code}: {Message}", d.Severity, d.File, d.Line, d.Code, d.Message);
+                logged++;
+            }
+            else
+            {
+                var key = $"{d.Severity.ToString().ToLowerInvariant()} {d.Code}";
+                rest[key] = rest.GetValueOrDefault(key) + 1;
+            }
+        }
+        if (rest.Count > 0)
+        {
+            logger.LogWarning("Content: {More} more new problems, not logged one by one ({Counts}); /staff/content lists them all",
+                rest.Values.Sum(), string.Join(", ", rest.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}: {r.Value}")));
+        }
+    }
+
     private void Check(ContentSnapshot snapshot)
     {
         lock (_checkLock)
@@ -136,11 +169,7 @@ public sealed class ContentStartup(ContentStore store, ILogger<ContentStartup> l
             Interlocked.Exchange(ref _lastCheckTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
             Volatile.Write(ref _report, report);
             // Each problem once, not again on every reload while it is unfixed.
-            foreach (var d in report.Diagnostics.Where(d => !_reported.Contains(d)))
-            {
-                logger.Log(d.Severity == Severity.Error ? LogLevel.Error : LogLevel.Warning,
-                    "Content {Severity} in {File}:{Line} {Code}: {Message}", d.Severity, d.File, d.Line, d.Code, d.Message);
-            }
+            LogNewProblems(logger, report.Diagnostics.Where(d => !_reported.Contains(d)));
             _reported = report.Diagnostics.ToHashSet();
         }
     }

@@ -167,3 +167,37 @@ public class CheckTests
         Assert.EndsWith(": nothing is lost in the move.", output.TrimEnd(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>What the running portal logs of a content check.</summary>
+public class ContentProblemLogTests
+{
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public List<(Microsoft.Extensions.Logging.LogLevel Level, string Message)> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add((logLevel, formatter(state, exception)));
+    }
+
+    [Fact]
+    public void A_site_with_thousands_of_problems_logs_the_first_hundred_errors_first_and_counts_the_rest()
+    {
+        var logger = new ListLogger();
+        var problems = Enumerable.Range(0, 250).Select(i => new Diagnostic(Severity.Warning, "missing-translation", $"news/page-{i:D3}.md", 1, "There is no Swedish translation of this page."))
+            .Concat(Enumerable.Range(0, 30).Select(i => new Diagnostic(Severity.Warning, "stale-translation", $"news/page-{i:D3}.sv.md", 1, "Older than its English page.")))
+            .Append(new Diagnostic(Severity.Error, "broken-link", "news/page-249.md", 7, "/nowhere/ is not a page."));
+
+        ContentStartup.LogNewProblems(logger, problems);
+
+        Assert.Equal(101, logger.Lines.Count);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Error, "Content Error in news/page-249.md:7 broken-link: /nowhere/ is not a page."), logger.Lines[0]);
+        Assert.Equal("Content Warning in news/page-098.md:1 missing-translation: There is no Swedish translation of this page.", logger.Lines[99].Message);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel.Warning,
+            "Content: 181 more new problems, not logged one by one (warning missing-translation: 151, warning stale-translation: 30); /staff/content lists them all"),
+            logger.Lines[100]);
+    }
+}
