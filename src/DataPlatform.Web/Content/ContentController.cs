@@ -145,8 +145,6 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
         return model;
     }
 
-    /// <summary>Other highlights in the same language that share tags with this one: most shared tags first, then newest.</summary>
-    /// <remarks>From the section's tag index (built once per content version), not by looking at every page's tags.</remarks>
     private List<HomeBlock> HomeBlocks(SiteLanguage language)
     {
         var now = clock.GetUtcNow();
