@@ -104,6 +104,19 @@ public sealed class ReplicaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_request_writes_one_log_line_with_its_path_but_not_its_query()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(_first.BaseUrl) };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/about/?q=private-words")).StatusCode);
+
+        // The log writer flushes every 20 ms; the line is there within a second.
+        await Eventually.TrueAsync(() => _first.Log.Contains("HTTP GET /about/ responded 200 in ", StringComparison.Ordinal), "the request line");
+        var lines = _first.Log.Split('\n');
+        Assert.Single(lines, line => line.Contains("/about/", StringComparison.Ordinal));
+        Assert.DoesNotContain("private-words", _first.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sigterm_shuts_a_replica_down_cleanly()
     {
         var database = await (await PostgresServer.Shared).CreateDatabaseAsync();
