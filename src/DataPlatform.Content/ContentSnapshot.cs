@@ -12,6 +12,8 @@ public sealed class ContentSnapshot
     private readonly Dictionary<(string Language, string Directory), List<Page>> _children;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Section, string Taxonomy), IReadOnlyDictionary<string, Term>> _terms = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Section), IReadOnlyList<Page>> _pagesIn = new();
+    // The pages of a term's list as a set, for Related: built the first time a list is a page's longest, and kept.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IReadOnlyList<Page>, HashSet<Page>> _termSets = new(ReferenceEqualityComparer.Instance);
 
     public IReadOnlyList<Page> Pages { get; }
 
@@ -153,9 +155,9 @@ public sealed class ContentSnapshot
 
     /// <summary>
     /// Up to <paramref name="count"/> pages of the page's section and language that share the most tags with it,
-    /// then the newest, then by source path. A page shares a tag with most of a big site's pages when the tag is
-    /// common, so the pages of the page's most used tag are not counted one by one: a page scoring more than one
-    /// is on another of its tags' lists too, and the best of those scoring one are the first of each list.
+    /// then the newest, then by source path. A common tag is on most of a big site's pages, so the lists are walked
+    /// newest first and only as far as the answer needs: a page sharing two tags or more is on one of the shorter
+    /// lists, and once <paramref name="count"/> pages share every tag, an older page cannot beat them.
     /// </summary>
     public IReadOnlyList<Page> Related(Page page, int count)
     {
@@ -163,70 +165,87 @@ public sealed class ContentSnapshot
         var lists = page.Meta.Tags.Select(Slug.From).Distinct(StringComparer.Ordinal)
             .Select(slug => terms.TryGetValue(slug, out var term) ? term.Pages : [])
             .Where(list => list.Count > 0).OrderBy(list => list.Count).ToList();
-        if (lists.Count == 0)
+        var sets = lists.Select(list => _termSets.GetOrAdd(list, pages => new HashSet<Page>(pages, ReferenceEqualityComparer.Instance))).ToList();
+        var best = new List<(Page Page, int Shared)>(count + 1);
+        var seen = new HashSet<Page>(ReferenceEqualityComparer.Instance) { page };
+        bool Full() => best.Count == count && count > 0;
+        void Offer(Page other)
         {
-            return [];
-        }
-        var longest = lists[^1];
-        var shared = new Dictionary<Page, int>(ReferenceEqualityComparer.Instance);
-        foreach (var list in lists.Take(lists.Count - 1))
-        {
-            foreach (var other in list)
+            if (!seen.Add(other))
             {
-                shared[other] = shared.GetValueOrDefault(other) + 1;
+                return;
+            }
+            var candidate = (other, sets.Count(set => set.Contains(other)));
+            var at = best.FindIndex(kept => RelatedOrder(candidate, kept) < 0);
+            if (at < 0 && best.Count < count)
+            {
+                best.Add(candidate);
+            }
+            else if (at >= 0)
+            {
+                best.Insert(at, candidate);
+                if (best.Count > count)
+                {
+                    best.RemoveAt(count);
+                }
             }
         }
-        foreach (var other in shared.Keys.ToList())
+        foreach (var other in NewestFirst(lists.Take(lists.Count - 1)))
         {
-            if (IsInNewestFirst(longest, other))
-            {
-                shared[other]++;
-            }
-        }
-        // Pages only on the longest list share one tag: the newest of them, and any of the same date as the last one kept.
-        var onlyLongest = new List<Page>();
-        foreach (var other in longest)
-        {
-            if (onlyLongest.Count >= count && other.Date != onlyLongest[^1].Date)
+            if (Full() && best[^1].Shared == lists.Count && Nullable.Compare(other.Date, best[^1].Page.Date) < 0)
             {
                 break;
             }
-            if (!ReferenceEquals(other, page) && !shared.ContainsKey(other))
+            Offer(other);
+        }
+        // The rest of the longest list shares one tag, unless the walk above stopped early, when the list holds none
+        // that could come first.
+        if (lists.Count > 0)
+        {
+            foreach (var other in lists[^1])
             {
-                onlyLongest.Add(other);
+                if (Full() && (best[^1].Shared > 1 || Nullable.Compare(other.Date, best[^1].Page.Date) < 0))
+                {
+                    break;
+                }
+                Offer(other);
             }
         }
-        shared.Remove(page);
-        return shared.Select(x => (Page: x.Key, Shared: x.Value)).Concat(onlyLongest.Select(p => (Page: p, Shared: 1)))
-            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Page.Date).ThenBy(x => x.Page.SourcePath, StringComparer.Ordinal)
-            .Take(count).Select(x => x.Page).ToList();
+        return best.Select(x => x.Page).ToList();
     }
 
-    /// <summary>Whether <paramref name="page"/> is on a term's list (newest first): a binary search by date, then a look at that date's pages.</summary>
-    private static bool IsInNewestFirst(IReadOnlyList<Page> pages, Page page)
+    /// <summary>Most shared tags first, then the newest, then by source path.</summary>
+    private static int RelatedOrder((Page Page, int Shared) a, (Page Page, int Shared) b)
     {
-        var dates = Comparer<DateTimeOffset?>.Default;
-        int low = 0, high = pages.Count;
-        while (low < high)
+        var order = b.Shared.CompareTo(a.Shared);
+        if (order == 0)
         {
-            var middle = (low + high) / 2;
-            if (dates.Compare(pages[middle].Date, page.Date) > 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
+            order = Nullable.Compare(b.Page.Date, a.Page.Date);
         }
-        for (var i = low; i < pages.Count && dates.Compare(pages[i].Date, page.Date) == 0; i++)
+        return order != 0 ? order : string.CompareOrdinal(a.Page.SourcePath, b.Page.SourcePath);
+    }
+
+    /// <summary>The pages of lists each sorted newest first, merged newest first (a page on several lists comes several times).</summary>
+    private static IEnumerable<Page> NewestFirst(IEnumerable<IReadOnlyList<Page>> lists)
+    {
+        var heads = lists.Select(list => (List: list, Next: 0)).ToArray();
+        while (true)
         {
-            if (ReferenceEquals(pages[i], page))
+            var newest = -1;
+            for (var i = 0; i < heads.Length; i++)
             {
-                return true;
+                if (heads[i].Next < heads[i].List.Count &&
+                    (newest < 0 || Nullable.Compare(heads[i].List[heads[i].Next].Date, heads[newest].List[heads[newest].Next].Date) > 0))
+                {
+                    newest = i;
+                }
             }
+            if (newest < 0)
+            {
+                yield break;
+            }
+            yield return heads[newest].List[heads[newest].Next++];
         }
-        return false;
     }
 
     public Page? Home(SiteLanguage language) => Section(language, "");

@@ -217,12 +217,15 @@ public class ContentLoaderTests
 
         foreach (var page in pages)
         {
-            var counted = pages.Where(other => other != page)
-                .Select(other => (Page: other, Shared: other.Meta.Tags.Intersect(page.Meta.Tags).Count()))
-                .Where(x => x.Shared > 0)
-                .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Page.Date).ThenBy(x => x.Page.SourcePath, StringComparer.Ordinal)
-                .Take(3).Select(x => x.Page.Url);
-            Assert.Equal(counted, snapshot.Related(page, 3).Select(p => p.Url));
+            foreach (var count in new[] { 1, 3, 10 })
+            {
+                var counted = pages.Where(other => other != page)
+                    .Select(other => (Page: other, Shared: other.Meta.Tags.Intersect(page.Meta.Tags).Count()))
+                    .Where(x => x.Shared > 0)
+                    .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Page.Date).ThenBy(x => x.Page.SourcePath, StringComparer.Ordinal)
+                    .Take(count).Select(x => x.Page.Url);
+                Assert.Equal(counted, snapshot.Related(page, count).Select(p => p.Url));
+            }
         }
         Assert.Equal(120, pages.Count);
     }
