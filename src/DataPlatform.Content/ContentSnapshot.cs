@@ -12,7 +12,7 @@ public sealed class ContentSnapshot
     private readonly Dictionary<(string Language, string Directory), List<Page>> _children;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Section, string Taxonomy), IReadOnlyDictionary<string, Term>> _terms = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Section), IReadOnlyList<Page>> _pagesIn = new();
-    // The pages of a term's list as a set, for Related: built the first time a list is a page's longest, and kept.
+    // The pages of a term's list as a set, for Related's counts: built the first time a page with that tag asks, and kept.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IReadOnlyList<Page>, HashSet<Page>> _termSets = new(ReferenceEqualityComparer.Instance);
 
     public IReadOnlyList<Page> Pages { get; }
