@@ -1,5 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 
 namespace DataPlatform.Tests.Infrastructure;
 
@@ -7,21 +9,30 @@ namespace DataPlatform.Tests.Infrastructure;
 /// A real HTTP server on loopback for the tests of fetching (exports, chart data): it answers every request with the
 /// <see cref="Status"/> and <see cref="Body"/> set at that moment, and <see cref="Stop"/> takes it down.
 /// </summary>
+/// <remarks>
+/// Kestrel on port 0, so the system picks a free port as it binds. (An <c>HttpListener</c> on a port found free a moment
+/// before raced other tests for it, and its managed implementation binds the port again while being disposed after
+/// <c>Stop</c>: "Address already in use" in a test's clean-up.)
+/// </remarks>
 public sealed class LocalHttpServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly WebApplication _app;
     private volatile int _status = 200;
     private volatile byte[] _body = [];
+    private bool _stopped;
 
     public LocalHttpServer()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _app = builder.Build();
+        _app.Run(async context =>
+        {
+            context.Response.StatusCode = _status;
+            await context.Response.Body.WriteAsync(_body);
+        });
+        _app.StartAsync().GetAwaiter().GetResult();
+        Port = new Uri(_app.Urls.Single()).Port;
     }
 
     public int Port { get; }
@@ -34,34 +45,16 @@ public sealed class LocalHttpServer : IDisposable
 
     public void Stop()
     {
-        if (_listener.IsListening)
+        if (!_stopped)
         {
-            _listener.Stop();
+            _stopped = true;
+            _app.StopAsync().GetAwaiter().GetResult();
         }
     }
 
     public void Dispose()
     {
         Stop();
-        ((IDisposable)_listener).Dispose();
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            context.Response.StatusCode = _status;
-            await context.Response.OutputStream.WriteAsync(_body);
-            context.Response.Close();
-        }
+        _app.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }
