@@ -85,10 +85,18 @@ public sealed class PageQualityTests(BrowserPortal fixture)
 
             await Open(page, target);
 
-            var axe = await page.RunAxe(new AxeRunOptions
+            // axe in one call in the page. RunAxe runs it in parts and finishes in a second, blank page with axe injected
+            // again: 2.5 s a run against 1.1 s here, 65 pages at two widths each. The pages have no frames, which is
+            // all the parts are for. Details of what passed are left out; what was found wrong comes in full.
+#pragma warning disable CS0618
+            var axe = await page.RunAxeLegacy(options: new AxeRunOptions
             {
                 RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+                ResultTypes = [ResultType.Violations],
             });
+#pragma warning restore CS0618
+            // It ran the WCAG rules on this page: one that every page passes is among those checked.
+            Assert.Contains(axe.Passes, rule => rule.Id == "html-has-lang");
             var violations = axe.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}").ToList();
             Assert.True(violations.Count == 0, $"{name} at {width} px:\n" + string.Join('\n', violations));
             Assert.True(consoleErrors.Count == 0, $"{name} at {width} px: " + string.Join('\n', consoleErrors));
