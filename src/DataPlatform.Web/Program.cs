@@ -51,6 +51,7 @@ app.UsePortalLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseFormPages();
 
 app.MapStaticAssets();
 app.MapHealthEndpoints();

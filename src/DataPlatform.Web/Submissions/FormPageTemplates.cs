@@ -14,11 +14,13 @@ namespace DataPlatform.Web.Submissions;
 /// A form page is personal (its antiforgery token, its signed stamp, its submission key) but everything else on it
 /// is the same for everyone until the content changes. So the page is rendered once per address and content
 /// snapshot, with that request's three values marked; later requests get the kept bytes with fresh values put in,
-/// without running Razor. A new snapshot (an edit, a notice starting) renders it again.
+/// without running Razor. A new snapshot (an edit, a notice starting) renders it again. Once kept, the page is
+/// served by <see cref="SubmissionsExtensions.UseFormPages"/> before MVC runs: the controller, its filters and
+/// its services cost more than the page itself.
 /// </summary>
-public sealed class FormPageTemplates(ContentStore content)
+public sealed class FormPageTemplates(ContentStore content, FormStamp stamp, IAntiforgery antiforgery)
 {
-    private sealed record Template(ContentSnapshot Snapshot, byte[][] Literals, Slot[] Slots);
+    private sealed record Template(ContentSnapshot Snapshot, string FormKind, byte[][] Literals, Slot[] Slots);
 
     private enum Slot
     {
@@ -30,25 +32,45 @@ public sealed class FormPageTemplates(ContentStore content)
     private readonly ConcurrentDictionary<string, Template> _templates = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The page for this request: the kept template with <paramref name="stamp"/>, <paramref name="key"/> and a fresh
-    /// antiforgery token, or, the first time, the view rendered (and kept) with them.
+    /// The page for this request: the kept template with a fresh stamp, key and antiforgery token, or, the first
+    /// time, the view rendered (and kept) with them.
     /// </summary>
     /// <remarks><paramref name="model"/> is only built when the page is rendered: a kept page needs no layout, menus or notices.</remarks>
-    public async Task<IActionResult> PageAsync(Controller controller, string view, Func<object> model, string stamp, string key)
+    public async Task<IActionResult> PageAsync(Controller controller, string view, SubmissionForm form, Func<string, object> model)
     {
         var context = controller.HttpContext;
-        // Sets the antiforgery cookie when the browser has none, and the no-store headers; the view's hidden field reuses these tokens.
-        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
-        // The host too: without Site:BaseUrl, the page's absolute links (canonical, hreflang) come from it.
-        var path = context.Request.Host.Value + context.Request.Path.Value;
+        var values = Issue(context, form.Kind.ToString());
+        form.SubmissionKey = values.Key;
         var snapshot = content.Current;
-        if (!_templates.TryGetValue(path, out var template) || !ReferenceEquals(template.Snapshot, snapshot))
+        if (!_templates.TryGetValue(TemplateKey(context), out var template) || !ReferenceEquals(template.Snapshot, snapshot))
         {
-            var html = await RenderAsync(controller, view, model());
-            template = Cut(snapshot, html, [(tokens.RequestToken!, Slot.Token), (stamp, Slot.Stamp), (key, Slot.Key)]);
-            _templates[path] = template;
+            var html = await RenderAsync(controller, view, model(values.Stamp));
+            template = Cut(snapshot, form.Kind.ToString(), html, [(values.Token, Slot.Token), (values.Stamp, Slot.Stamp), (values.Key, Slot.Key)]);
+            _templates[TemplateKey(context)] = template;
         }
-        return new TemplateResult(template, tokens.RequestToken!, stamp, key);
+        return new TemplateResult(template, values);
+    }
+
+    /// <summary>The kept page for this request's address, with fresh values, when it is still that of the current content; otherwise null (MVC renders it).</summary>
+    public Task? TryServe(HttpContext context)
+    {
+        if (!_templates.TryGetValue(TemplateKey(context), out var template) || !ReferenceEquals(template.Snapshot, content.Current))
+        {
+            return null;
+        }
+        return WriteAsync(context, template, Issue(context, template.FormKind));
+    }
+
+    // The host too: without Site:BaseUrl, the page's absolute links (canonical, hreflang) come from it.
+    private static string TemplateKey(HttpContext context) => context.Request.Host.Value + context.Request.Path.Value;
+
+    private readonly record struct Values(string Token, string Stamp, string Key);
+
+    private Values Issue(HttpContext context, string formKind)
+    {
+        // Sets the antiforgery cookie when the browser has none, and the no-store headers; the view's hidden field reuses these tokens.
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return new Values(tokens.RequestToken!, stamp.Issue(formKind), Guid.NewGuid().ToString());
     }
 
     private static async Task<string> RenderAsync(Controller controller, string view, object model)
@@ -67,7 +89,7 @@ public sealed class FormPageTemplates(ContentStore content)
     }
 
     /// <summary>The page cut at every place one of the request's values stands.</summary>
-    private static Template Cut(ContentSnapshot snapshot, string html, (string Value, Slot Slot)[] values)
+    private static Template Cut(ContentSnapshot snapshot, string formKind, string html, (string Value, Slot Slot)[] values)
     {
         var literals = new List<byte[]>();
         var slots = new List<Slot>();
@@ -79,7 +101,7 @@ public sealed class FormPageTemplates(ContentStore content)
             if (next.Length == 0)
             {
                 literals.Add(Encoding.UTF8.GetBytes(html[start..]));
-                return new Template(snapshot, [.. literals], [.. slots]);
+                return new Template(snapshot, formKind, [.. literals], [.. slots]);
             }
             literals.Add(Encoding.UTF8.GetBytes(html[start..next.At]));
             slots.Add(next.Slot);
@@ -87,24 +109,26 @@ public sealed class FormPageTemplates(ContentStore content)
         }
     }
 
-    private sealed class TemplateResult(Template template, string token, string stamp, string key) : IActionResult
+    private static async Task WriteAsync(HttpContext context, Template template, Values values)
     {
-        public async Task ExecuteResultAsync(ActionContext context)
+        var response = context.Response;
+        response.ContentType = "text/html; charset=utf-8";
+        var bytes = new[] { Encoding.UTF8.GetBytes(values.Token), Encoding.UTF8.GetBytes(values.Stamp), Encoding.UTF8.GetBytes(values.Key) };
+        response.ContentLength = template.Literals.Sum(l => (long)l.Length) + template.Slots.Sum(s => (long)bytes[(int)s].Length);
+        var body = response.BodyWriter;
+        for (var i = 0; i < template.Literals.Length; i++)
         {
-            var response = context.HttpContext.Response;
-            response.ContentType = "text/html; charset=utf-8";
-            var values = new[] { Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(stamp), Encoding.UTF8.GetBytes(key) };
-            response.ContentLength = template.Literals.Sum(l => (long)l.Length) + template.Slots.Sum(s => (long)values[(int)s].Length);
-            var body = response.BodyWriter;
-            for (var i = 0; i < template.Literals.Length; i++)
+            body.Write(template.Literals[i]);
+            if (i < template.Slots.Length)
             {
-                body.Write(template.Literals[i]);
-                if (i < template.Slots.Length)
-                {
-                    body.Write(values[(int)template.Slots[i]]);
-                }
+                body.Write(bytes[(int)template.Slots[i]]);
             }
-            await body.FlushAsync(context.HttpContext.RequestAborted);
         }
+        await body.FlushAsync(context.RequestAborted);
+    }
+
+    private sealed class TemplateResult(Template template, Values values) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext, template, values);
     }
 }

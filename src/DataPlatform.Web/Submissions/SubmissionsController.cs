@@ -26,14 +26,14 @@ public sealed partial class SubmissionsController(
 {
     private const string FormContentTypes = "application/x-www-form-urlencoded";
 
-    [HttpGet("contact")]
+    [HttpGet("contact"), FormPage]
     public Task<IActionResult> Contact() => Show(new ContactForm(), "Contact", "Contact");
 
     [HttpPost("contact")]
     [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
     public Task<IActionResult> Contact(ContactForm form, CancellationToken cancellationToken) => Submit(form, "Contact", "Contact", cancellationToken);
 
-    [HttpGet("events/suggest")]
+    [HttpGet("events/suggest"), FormPage]
     public Task<IActionResult> SuggestEvent() => Show(new EventSuggestionForm(), "EventSuggestion", "Suggest an event");
 
     [HttpPost("events/suggest")]
@@ -41,7 +41,7 @@ public sealed partial class SubmissionsController(
     public Task<IActionResult> SuggestEvent(EventSuggestionForm form, CancellationToken cancellationToken) =>
         Submit(form, "EventSuggestion", "Suggest an event", cancellationToken);
 
-    [HttpGet("highlights/suggest")]
+    [HttpGet("highlights/suggest"), FormPage]
     public Task<IActionResult> SuggestHighlight() => Show(new HighlightSuggestionForm(), "HighlightSuggestion", "Suggest a data highlight");
 
     [HttpPost("highlights/suggest")]
@@ -65,12 +65,8 @@ public sealed partial class SubmissionsController(
     }
 
     /// <summary>A fresh form: the page as kept for this content, with this request's stamp, key and antiforgery token (<see cref="FormPageTemplates"/>).</summary>
-    private async Task<IActionResult> Show<TForm>(TForm form, string view, string title) where TForm : SubmissionForm
-    {
-        form.SubmissionKey = Guid.NewGuid().ToString();
-        var issued = stamp.Issue(form.Kind.ToString());
-        return await templates.PageAsync(this, view, () => Model(form, title, issued), issued, form.SubmissionKey);
-    }
+    private Task<IActionResult> Show<TForm>(TForm form, string view, string title) where TForm : SubmissionForm =>
+        templates.PageAsync(this, view, form, issued => Model(form, title, issued));
 
     private async Task<IActionResult> Submit<TForm>(TForm form, string view, string title, CancellationToken cancellationToken) where TForm : SubmissionForm
     {
@@ -116,3 +112,7 @@ public sealed partial class SubmissionsController(
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class FormBodyLimitAttribute : Attribute;
+
+/// <summary>Endpoint metadata: a fresh form, served from its kept page when there is one (<see cref="SubmissionsExtensions.UseFormPages"/>).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class FormPageAttribute : Attribute;

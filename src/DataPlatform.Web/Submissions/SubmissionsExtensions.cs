@@ -104,4 +104,19 @@ public static class SubmissionsExtensions
         }
         await next(context);
     });
+
+    /// <summary>
+    /// A fresh form whose page is kept (<see cref="FormPageTemplates"/>) is answered here, without MVC: its controller,
+    /// filters and services cost a form page 10%. After authentication, since an antiforgery token is bound to the
+    /// signed-in user (the staff cookie is limited to /staff today, but the order should not depend on it).
+    /// </summary>
+    public static void UseFormPages(this WebApplication app)
+    {
+        var templates = app.Services.GetRequiredService<FormPageTemplates>();
+        app.Use((context, next) =>
+            HttpMethods.IsGet(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<FormPageAttribute>() is not null
+                && templates.TryServe(context) is { } served
+                ? served
+                : next(context));
+    }
 }

@@ -188,6 +188,11 @@ public sealed class CacheTests : IAsyncLifetime
         Assert.NotEqual(Token(await first.Content.ReadAsStringAsync()), Token(await second.Content.ReadAsStringAsync()));
         Assert.Contains("no-store", second.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.Null(second.Headers.ETag);
+        // Once refused as personal, the form's later answers are not even copied for the cache; a reload forgets that.
+        Assert.True(Cache.IsPersonal("http://localhost/contact/"));
+        Assert.False(Cache.IsPersonal("http://localhost/news/imaging/"));
+        Cache.Clear();
+        Assert.False(Cache.IsPersonal("http://localhost/contact/"));
     }
 
     [Fact]

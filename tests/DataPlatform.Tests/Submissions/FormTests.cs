@@ -64,6 +64,25 @@ public sealed class FormTests(SitePortal portal) : IClassFixture<SitePortal>
     }
 
     [Fact]
+    public async Task Data_protection_keys_are_made_for_aes_256_gcm()
+    {
+        await _client.GetAsync("/contact/");
+
+        await using var connection = new Npgsql.NpgsqlConnection(_factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("select xml from data_protection_keys", connection);
+        var algorithms = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                algorithms.Add(System.Xml.Linq.XElement.Parse(reader.GetString(0)).Descendants("encryption").Single().Attribute("algorithm")!.Value);
+            }
+        }
+        Assert.Equal(["AES_256_GCM"], algorithms);
+    }
+
+    [Fact]
     public async Task Event_fields_are_kept_in_jsonb()
     {
         var response = await FormClient.SubmitAsync(_client, "/events/suggest/", FormClient.ValidEvent);
