@@ -118,14 +118,14 @@ public sealed class PageCache
     /// <summary>Changes whenever the cache is emptied; a response rendered across a change is not stored.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    // URLs whose last answer was personal (a form: it sets a cookie and says no-store). Their responses are not
+    // URLs that answered with a personal page (a form: it sets a cookie and says no-store). Their responses are not
     // buffered for the cache at all: copying a page that is then refused cost a form page 10%. Bounded, and emptied
     // with the cache, so a page that stops being personal is kept again.
     private const int MaxPersonal = 1000;
     private readonly ConcurrentDictionary<string, byte> _personal = new(StringComparer.Ordinal);
 
-    /// <summary>Whether the last response for <paramref name="key"/> was personal, so there is no point offering the next one to the cache.</summary>
-    public bool IsPersonal(string key) => !_personal.IsEmpty && _personal.ContainsKey(key);
+    /// <summary>Whether <paramref name="key"/> answered with a personal page since the cache was last emptied, so there is no point offering its next answer to the cache.</summary>
+    public bool IsPersonal(string key) => _personal.ContainsKey(key);
 
     public void Clear()
     {
@@ -221,15 +221,14 @@ public sealed class PageCache
         var headers = response.Headers;
         var cacheControl = headers.CacheControl.ToString();
         var contentType = response.ContentType ?? "";
-        if (response.StatusCode == 200 && (headers.ContainsKey(HeaderNames.SetCookie) || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase))
-            && _personal.Count < MaxPersonal)
+        var personal = headers.ContainsKey(HeaderNames.SetCookie) || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase);
+        if (personal && response.StatusCode == 200 && _personal.Count < MaxPersonal)
         {
             _personal.TryAdd(key, 0);
         }
         // Only what the site has: a 404 or an unknown query parameter is anyone's to invent, and would fill the cache with junk.
         if (response.StatusCode is not (200 or 301) || body.Length > MaxBodyBytes || !HasOnlyKnownQueryKeys(context)
-            || headers.ContainsKey(HeaderNames.SetCookie)
-            || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)
+            || personal || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)
             || cacheControl.Contains("no-cache", StringComparison.OrdinalIgnoreCase)
             || !(contentType.StartsWith("text/", StringComparison.Ordinal) || contentType.Contains("xml", StringComparison.Ordinal) || contentType.Contains("json", StringComparison.Ordinal)))
         {

@@ -39,14 +39,16 @@ public sealed class FormPageTemplates(ContentStore content, FormStamp stamp, IAn
     public async Task<IActionResult> PageAsync(Controller controller, string view, SubmissionForm form, Func<string, object> model)
     {
         var context = controller.HttpContext;
-        var values = Issue(context, form.Kind.ToString());
+        var kind = form.Kind.ToString();
+        var values = Issue(context, kind);
         form.SubmissionKey = values.Key;
+        var key = TemplateKey(context);
         var snapshot = content.Current;
-        if (!_templates.TryGetValue(TemplateKey(context), out var template) || !ReferenceEquals(template.Snapshot, snapshot))
+        if (!_templates.TryGetValue(key, out var template) || !ReferenceEquals(template.Snapshot, snapshot))
         {
             var html = await RenderAsync(controller, view, model(values.Stamp));
-            template = Cut(snapshot, form.Kind.ToString(), html, [(values.Token, Slot.Token), (values.Stamp, Slot.Stamp), (values.Key, Slot.Key)]);
-            _templates[TemplateKey(context)] = template;
+            template = Cut(snapshot, kind, html, [(values.Token, Slot.Token), (values.Stamp, Slot.Stamp), (values.Key, Slot.Key)]);
+            _templates[key] = template;
         }
         return new TemplateResult(template, values);
     }
