@@ -81,12 +81,16 @@ public static class ReloadBenchmark
             titles.Add(await EditAsync(title: true));
             await Task.Delay(300);
         }
-        // Serving at this size: one page again and again (from the page cache), and pages picked at random from the
-        // whole tree (nearly all rendered, since the cache keeps 5,000), 32 connections for 10 s each.
+        // Serving at this size, 32 connections for 10 s each: one page again and again (from the page cache); pages
+        // picked at random from the whole tree (the cache keeps 5,000, so how many are rendered depends on the size
+        // of the site); and random pages each rendered, which compares what one page costs at each size.
         var script = Path.Combine(Path.GetTempPath(), "portal-bench-random-pages.lua");
         await File.WriteAllTextAsync(script, SyntheticContent.RandomPageScript(pages));
+        var renderedScript = Path.Combine(Path.GetTempPath(), "portal-bench-rendered-pages.lua");
+        await File.WriteAllTextAsync(renderedScript, SyntheticContent.RandomPageScript(pages, rendered: true));
         var samePage = HttpBenchmark.Wrk($"http://127.0.0.1:{port}{SyntheticContent.PageUrl(7)}", 10, 32, pin: false, requireSuccess: true);
         var randomPages = HttpBenchmark.Wrk($"http://127.0.0.1:{port}/", 10, 32, pin: false, script, requireSuccess: true);
+        var renderedPages = HttpBenchmark.Wrk($"http://127.0.0.1:{port}/", 10, 32, pin: false, renderedScript, requireSuccess: true);
         portal.Refresh();
         var rssMb = HttpBenchmark.RssMb(portal.Id);
         portal.Kill(entireProcessTree: true);
@@ -107,11 +111,14 @@ public static class ReloadBenchmark
             ["same_page_p99_ms"] = samePage.P99,
             ["random_pages_rps"] = Math.Round(randomPages.Rps),
             ["random_pages_p99_ms"] = randomPages.P99,
+            ["rendered_pages_rps"] = Math.Round(renderedPages.Rps),
+            ["rendered_pages_p99_ms"] = renderedPages.P99,
         };
         Console.WriteLine($"{pages:N0} pages: start to ready {result["start_to_ready_ms"]} ms, RSS {result["rss_mb"]} MB; an edit served over HTTP after median {result["reload_median_ms"]} ms " +
             $"({result["reload_min_ms"]}–{result["reload_max_ms"]}, 21 text edits; {result["reload_while_indexing_median_ms"]} ms while the search index was being built; a title edit {result["title_edit_median_ms"]} ms, " +
             $"max {result["title_edit_max_ms"]}); serving one page {result["same_page_rps"]} req/s (p99 {result["same_page_p99_ms"]} ms), " +
-            $"random pages {result["random_pages_rps"]} req/s (p99 {result["random_pages_p99_ms"]} ms)");
+            $"random pages {result["random_pages_rps"]} req/s (p99 {result["random_pages_p99_ms"]} ms), " +
+            $"random pages each rendered {result["rendered_pages_rps"]} req/s (p99 {result["rendered_pages_p99_ms"]} ms)");
         Directory.CreateDirectory(outDir);
         await File.WriteAllTextAsync(Path.Combine(outDir, $"reload-{pages}.json"), JsonSerializer.Serialize(result, Report.Indented));
     }

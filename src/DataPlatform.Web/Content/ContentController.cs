@@ -192,8 +192,6 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
     private ViewResult NotFoundPage()
     {
         Response.StatusCode = StatusCodes.Status404NotFound;
-        var model = layout.Apply(new LayoutViewModel(), t["Page not found"]);
-        model.NoIndex = true;
-        return View("~/Views/Status/NotFound.cshtml", model);
+        return View("~/Views/Status/NotFound.cshtml", layout.ApplyStatus(new LayoutViewModel(), t["Page not found"]));
     }
 }

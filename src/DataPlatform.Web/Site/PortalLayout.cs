@@ -43,6 +43,19 @@ public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOpt
         return model;
     }
 
+    /// <summary>
+    /// For an error page (404, 403, 500…): not indexed, and without a canonical URL, hreflang alternates or
+    /// <c>og:url</c>, which would name the address that failed as the page's own and its translations.
+    /// </summary>
+    public T ApplyStatus<T>(T model, string title) where T : LayoutViewModel
+    {
+        Apply(model, title);
+        model.NoIndex = true;
+        model.CanonicalUrl = null;
+        model.Alternates = [];
+        return model;
+    }
+
     /// <summary>Announces a section's Atom feed (highlights, news, events) on the page.</summary>
     public void AddFeed(LayoutViewModel model, string section)
     {

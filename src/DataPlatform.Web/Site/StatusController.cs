@@ -29,10 +29,8 @@ public sealed class StatusController(PortalLayout layout, IStringLocalizer<Local
     {
         if (code == StatusCodes.Status404NotFound)
         {
-            var notFound = layout.Apply(new LayoutViewModel(), t["Page not found"]);
-            notFound.NoIndex = true;
             Response.StatusCode = code;
-            return View("NotFound", notFound);
+            return View("NotFound", layout.ApplyStatus(new LayoutViewModel(), t["Page not found"]));
         }
         var (title, message) = code switch
         {
@@ -48,8 +46,7 @@ public sealed class StatusController(PortalLayout layout, IStringLocalizer<Local
             >= 500 => (t["Something went wrong"], t["An unexpected error occurred on our side. It has been logged; please try again later."]),
             _ => (t["Something went wrong"], t["The request could not be completed."]),
         };
-        var model = layout.Apply(new StatusViewModel { StatusCode = code, Message = message }, title);
-        model.NoIndex = true;
+        var model = layout.ApplyStatus(new StatusViewModel { StatusCode = code, Message = message }, title);
         Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
         return View("Status", model);
     }

@@ -174,7 +174,7 @@ public sealed class StaffAccountController(SignInManager<StaffUser> signIn, User
     public IActionResult Denied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View(layout.Apply(new LayoutViewModel { NoIndex = true }, "Access denied"));
+        return View(layout.ApplyStatus(new LayoutViewModel(), "Access denied"));
     }
 
     private StaffFormViewModel<T> Model<T>(T form, string title, string? error, string? returnUrl)

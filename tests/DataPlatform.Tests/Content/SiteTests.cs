@@ -70,6 +70,7 @@ public sealed class SiteTests(SitePortal portal) : IClassFixture<SitePortal>
     [Theory]
     [InlineData("/no-such-page/", "en", "Page not found")]
     [InlineData("/sv/finns-inte/", "sv", "Sidan hittades inte")]
+    [InlineData("/events/no-such-event/event.ics", "en", "Page not found")]
     public async Task Not_found_is_bilingual_with_status_404(string url, string language, string heading)
     {
         var response = await _client.GetAsync(url);
@@ -78,6 +79,11 @@ public sealed class SiteTests(SitePortal portal) : IClassFixture<SitePortal>
         var document = await Html.ParseAsync(response);
         Assert.Equal(language, document.DocumentElement.GetAttribute("lang"));
         Assert.Equal(heading, document.QuerySelector("h1")!.TextContent);
+        // The address that failed is not the page's own, nor has it translations.
+        Assert.Equal("noindex", document.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+        Assert.Null(document.QuerySelector("link[rel=canonical]"));
+        Assert.Empty(document.QuerySelectorAll("link[hreflang]"));
+        Assert.Null(document.QuerySelector("meta[property='og:url']"));
     }
 
     [Theory]
