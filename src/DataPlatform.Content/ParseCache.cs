@@ -6,7 +6,8 @@ namespace DataPlatform.Content;
 /// </summary>
 internal sealed class ParseCache
 {
-    private sealed record CachedFile(DateTime Modified, long Length, ParsedFile Parsed);
+    /// <summary>A file as last parsed; <c>LastRead</c> is its last version that could be read, if it has had one.</summary>
+    private sealed record CachedFile(DateTime Modified, long Length, ParsedFile Parsed, ParsedFile? LastRead);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedFile> _cache = new(StringComparer.Ordinal);
 
@@ -29,7 +30,17 @@ internal sealed class ParseCache
         {
             result = new ParsedFile(null, [], [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, "The file cannot be read: permission denied.")]);
         }
-        _cache[source.FullPath] = new CachedFile(source.Modified, source.Length, result);
+        // A save caught half-written, or a slip in the front matter, must not take a live page down: while the file
+        // cannot be read, its last readable version stays, and the problem is reported against the file.
+        var lastRead = result.FrontMatter is not null ? result : _cache.TryGetValue(source.FullPath, out var previous) ? previous.LastRead : null;
+        if (result.FrontMatter is null && lastRead is not null)
+        {
+            result = lastRead with
+            {
+                Diagnostics = [.. result.Diagnostics.Select(d => d with { Message = $"{d.Message} Until then, the version read before is served." }), .. lastRead.Diagnostics],
+            };
+        }
+        _cache[source.FullPath] = new CachedFile(source.Modified, source.Length, result, lastRead);
         return result;
     }
 

@@ -253,6 +253,31 @@ public class ContentLoaderTests
     }
 
     [Fact]
+    public void A_file_that_cannot_be_read_after_an_edit_keeps_its_last_readable_version_and_says_why()
+    {
+        var root = Fixtures.Copy("site");
+        var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
+        loader.Load();
+        var file = Path.Combine(root, "news", "second.md");
+        WriteEdit(file, "---\ntitle: Second story, half wri"); // a save read before it was all written
+
+        var broken = loader.Load();
+
+        Assert.Equal("Second story", broken.Find("/news/second/")!.Title);
+        var problem = Assert.Single(broken.Diagnostics, d => d.File == "news/second.md");
+        Assert.Equal(("front-matter-unclosed", Severity.Error), (problem.Code, problem.Severity));
+        Assert.Equal("Front matter opened with '---' on line 1 is never closed; add a '---' line after it. Until then, the version read before is served.", problem.Message);
+        // A fresh start (and the content check) never read it cleanly: no page.
+        Assert.Null(new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now)).Load().Find("/news/second/"));
+
+        WriteEdit(file, "---\ntitle: Second story, mended\ndate: 2024-04-01\n---\nMended.\n");
+        var mended = loader.Load();
+
+        Assert.Equal("Second story, mended", mended.Find("/news/second/")!.Title);
+        Assert.DoesNotContain(mended.Diagnostics, d => d.File == "news/second.md");
+    }
+
+    [Fact]
     public void A_text_edit_is_patched_into_the_snapshot_and_reads_as_a_full_load_would()
     {
         var root = Fixtures.Copy("site");

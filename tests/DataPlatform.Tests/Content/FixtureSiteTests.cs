@@ -129,19 +129,20 @@ public sealed class FixtureSiteTests : IAsyncLifetime
                 await Task.Delay(20);
             }
         });
-        var failures = 0;
+        var failures = new List<string>();
         while (!cancel.IsCancellationRequested)
         {
             foreach (var url in new[] { "/", "/about/team/", "/news/", "/news/second/" })
             {
-                if ((await _client.GetAsync(url)).StatusCode != HttpStatusCode.OK)
+                var response = await _client.GetAsync(url);
+                if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    failures++;
+                    failures.Add($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 }
             }
         }
         await writer;
-        Assert.Equal(0, failures);
+        Assert.Empty(failures);
     }
 
     private static Task WaitFor(Func<Task<bool>> condition) => Eventually.TrueAsync(condition, "showing the change");
