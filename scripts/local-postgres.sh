@@ -41,8 +41,17 @@ if [ ! -f "$data/PG_VERSION" ]; then
 fi
 
 if ! run_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-  run_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $data" start >/dev/null
+  if ! run_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $data" start >/dev/null 2>&1; then
+    if tail -n 20 "$data/server.log" | grep -q "Address already in use"; then
+      echo "The local PostgreSQL cannot start: port $port on 127.0.0.1 is taken (another PostgreSQL, perhaps another checkout's)." >&2
+      echo "Stop that one, or choose a free port, e.g. PORTAL_PG_PORT=55433 $0 ${1:-start}" >&2
+    else
+      echo "The local PostgreSQL cannot start; the end of its log ($data/server.log):" >&2
+      tail -n 5 "$data/server.log" >&2
+    fi
+    exit 1
+  fi
 fi
 
 run_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "select 1 from pg_database where datname = '$database'" | grep -q 1 \
