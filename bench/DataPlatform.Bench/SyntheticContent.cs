@@ -107,9 +107,8 @@ public static class SyntheticContent
 
     public static string PageUrl(int index) => $"/{Sections[index % Sections.Length]}/page-{index:D5}/";
 
-    /// <summary>A wrk script asking for <see cref="PageUrl"/> of a page picked at random among <paramref name="pages"/>.</summary>
     /// <summary>
-    /// A wrk script asking for pages at random from the tree. With <paramref name="rendered"/> each request carries a
+    /// A wrk script asking for <see cref="PageUrl"/> of a page picked at random among <paramref name="pages"/>. With <paramref name="rendered"/> each request carries a
     /// query key no page binds, which the page cache never keeps: every answer is a render, at any size of site.
     /// </summary>
     public static string RandomPageScript(int pages, bool rendered = false) => $$"""
