@@ -160,9 +160,9 @@ public static partial class PageParser
         var html = document.ToHtml(Pipeline);
         // A summary written in front matter may use Markdown, as in Hugo: lists, search and feeds show its text, never its syntax.
         var summary = (frontMatter.Summary ?? frontMatter.Description) is { } written
-            ? Whitespace().Replace(Markdown.ToPlainText(written, Pipeline), " ").Trim()
+            ? PlainText(written)
             : firstParagraph?.Inline is null ? "" : Truncate(Whitespace().Replace(InlineText(firstParagraph.Inline), " ").Trim(), 300);
-        return new ParsedFile(frontMatter, CompactText.Compress(System.Text.Encoding.UTF8.GetBytes(html)), headings, summary, links, diagnostics, split.Yaml ?? "") { Embeds = embeds };
+        return new ParsedFile(frontMatter, CompactText.Compress(html), headings, summary, links, diagnostics, split.Yaml ?? "") { Embeds = embeds };
     }
 
     /// <summary>Hugo's <c>.html</c> content: the body is HTML already and is used as written (after shortcodes); its links are checked like any page's.</summary>
@@ -174,9 +174,25 @@ public static partial class PageParser
             return new ContentLink(WebUtility.HtmlDecode(m.Groups["url"].Value), split.BodyLine + body.AsSpan(0, m.Index).Count('\n'), isImage, !isImage || AltRegex().IsMatch(m.Value));
         }).ToList();
         var text = Whitespace().Replace(WebUtility.HtmlDecode(Regex.Replace(body, "<[^>]*>", " ")), " ").Trim();
-        var summary = (frontMatter.Summary ?? frontMatter.Description) is { } written ? Whitespace().Replace(Markdown.ToPlainText(written, Pipeline), " ").Trim() : Truncate(text, 300);
-        return new ParsedFile(frontMatter, CompactText.Compress(Encoding.UTF8.GetBytes(body)), [], summary, links, diagnostics, split.Yaml ?? "");
+        var summary = (frontMatter.Summary ?? frontMatter.Description) is { } written ? PlainText(written) : Truncate(text, 300);
+        return new ParsedFile(frontMatter, CompactText.Compress(body), [], summary, links, diagnostics, split.Yaml ?? "");
     }
+
+    /// <summary>A line of Markdown (a summary written in front matter) as plain text, on one line.</summary>
+    public static string PlainText(string markdown)
+    {
+        // Most summaries are plain sentences already; Markdig would only hand them back (5 µs a page at load).
+        if (markdown.Length > 0 && char.IsLetter(markdown[0]) && markdown[^1] != ' ' && !markdown.AsSpan().ContainsAnyExcept(PlainChars)
+            && !markdown.Contains("  ", StringComparison.Ordinal))
+        {
+            return markdown;
+        }
+        return Whitespace().Replace(Markdown.ToPlainText(markdown, Pipeline), " ").Trim();
+    }
+
+    /// <summary>Characters that mean nothing to Markdown on one line that starts with a letter.</summary>
+    private static readonly System.Buffers.SearchValues<char> PlainChars = System.Buffers.SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:?'%/-()åäöÅÄÖéÉüÜ");
 
     private static string AnchorLabel(SiteLanguage language, string heading) =>
         language == SiteLanguage.Swedish ? $"Länk till avsnittet {heading}" : $"Link to the section {heading}";
@@ -207,42 +223,60 @@ public static partial class PageParser
     }
 
     /// <summary>Front matter must open on line 1 with <c>---</c> (YAML) or <c>+++</c> (TOML) and close with the same line.</summary>
+    /// <remarks>Walks the lines in place: only the front matter and the body are copied out of the file's text.</remarks>
     private static Split SplitFrontMatter(string text, string file)
     {
-        var lines = text.Split('\n');
-        var first = lines.Length > 0 ? lines[0].TrimEnd() : "";
+        var firstEnd = LineEnd(text, 0);
+        var first = text.AsSpan(0, firstEnd).TrimEnd();
         if (first is "---" or "+++")
         {
-            var format = first == "---" ? FrontMatterFormat.Yaml : FrontMatterFormat.Toml;
-            for (var i = 1; i < lines.Length; i++)
+            var marker = first.ToString();
+            var format = marker == "---" ? FrontMatterFormat.Yaml : FrontMatterFormat.Toml;
+            var index = 0;
+            for (var start = firstEnd + 1; start <= text.Length && firstEnd < text.Length; start = LineEnd(text, start) + 1)
             {
-                var line = lines[i].TrimEnd();
-                if (line == first || (format == FrontMatterFormat.Yaml && line == "..."))
+                index++;
+                var end = LineEnd(text, start);
+                var line = text.AsSpan(start, end - start).TrimEnd();
+                if (line.SequenceEqual(marker) || (format == FrontMatterFormat.Yaml && line is "..."))
                 {
-                    var yaml = string.Join('\n', lines, 1, i - 1);
-                    var body = string.Join('\n', lines, i + 1, lines.Length - i - 1);
-                    return new Split(yaml, format, body, i + 2, null);
+                    var yaml = start - 1 > firstEnd ? text[(firstEnd + 1)..(start - 1)] : "";
+                    var body = end < text.Length ? text[(end + 1)..] : "";
+                    return new Split(yaml, format, body, index + 2, null);
+                }
+                if (end == text.Length)
+                {
+                    break;
                 }
             }
             return new Split(null, format, text, 1, new Diagnostic(Severity.Error, "front-matter-unclosed", file, 1,
-                $"Front matter opened with '{first}' on line 1 is never closed; add a '{first}' line after it."));
+                $"Front matter opened with '{marker}' on line 1 is never closed; add a '{marker}' line after it."));
         }
         // Front matter that starts after blank lines or other text is the classic silent mistake: Markdown renders it as text.
-        for (var i = 0; i < lines.Length; i++)
+        for (int start = 0, index = 0; ; index++)
         {
-            var line = lines[i].Trim();
-            if (line.Length == 0)
+            var end = LineEnd(text, start);
+            var line = text.AsSpan(start, end - start).Trim();
+            if (line.IsEmpty && end < text.Length)
             {
+                start = end + 1;
                 continue;
             }
-            if (line is "---" or "+++" && i + 1 < lines.Length && Regex.IsMatch(lines[i + 1], @"^\s*[A-Za-z_][\w\-]*\s*[:=]"))
+            if (line is "---" or "+++" && end < text.Length && Regex.IsMatch(text.AsSpan(end + 1, LineEnd(text, end + 1) - end - 1), @"^\s*[A-Za-z_][\w\-]*\s*[:=]"))
             {
-                return new Split(null, FrontMatterFormat.Yaml, text, 1, new Diagnostic(Severity.Error, "front-matter-not-first-line", file, i + 1,
-                    $"Front matter must start on line 1; here it starts on line {i + 1}. Remove what comes before the '{line}' line."));
+                return new Split(null, FrontMatterFormat.Yaml, text, 1, new Diagnostic(Severity.Error, "front-matter-not-first-line", file, index + 1,
+                    $"Front matter must start on line 1; here it starts on line {index + 1}. Remove what comes before the '{line}' line."));
             }
             break;
         }
         return new Split(null, FrontMatterFormat.Yaml, text, 1, null);
+    }
+
+    /// <summary>Where the line starting at <paramref name="start"/> ends: its newline, or the end of the text.</summary>
+    private static int LineEnd(string text, int start)
+    {
+        var newline = text.IndexOf('\n', start);
+        return newline < 0 ? text.Length : newline;
     }
 
     private static Dictionary<string, object?> ReadFrontMatter(string text, FrontMatterFormat format)
@@ -251,6 +285,12 @@ public static partial class PageParser
         {
             return TomlFrontMatter.Parse(text);
         }
+        return SimpleYaml.TryRead(text) ?? ReadYaml(text);
+    }
+
+    /// <summary>YAML front matter read by YamlDotNet; throws <see cref="YamlException"/> on a mistake.</summary>
+    public static Dictionary<string, object?> ReadYaml(string text)
+    {
         // The representation model, not the reflection-based deserializer: front matter is just maps,
         // lists and strings, and this is several times faster on a cold start.
         var stream = new YamlStream();

@@ -25,7 +25,7 @@ public sealed record ParsedFile(
     /// and take about a fifth of that so. Decoding costs microseconds per render, and the page cache serves
     /// repeat requests without rendering at all.
     /// </summary>
-    public string Html => HtmlCompressed.Length == 0 ? "" : System.Text.Encoding.UTF8.GetString(CompactText.Expand(HtmlCompressed));
+    public string Html => CompactText.Expand(HtmlCompressed);
 
     public bool HasHtml => HtmlCompressed.Length > 0;
 

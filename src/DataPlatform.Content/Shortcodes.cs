@@ -24,6 +24,9 @@ public static partial class Shortcodes
     [GeneratedRegex(@"\{\{(?<open>[<%])\s*(?<close>/)?\s*(?<name>[A-Za-z][\w\-./]*)(?<args>(?:""[^""]*""|'[^']*'|`[^`]*`|[^""'`>%])*?)\s*/?\s*[>%]\}\}", RegexOptions.Singleline)]
     private static partial Regex SingleRegex();
 
+    [GeneratedRegex(@"\{\{[<%]\s*/")]
+    private static partial Regex ClosingTagRegex();
+
     // Hugo's way to show a shortcode literally: {{</* name */>}}.
     [GeneratedRegex(@"\{\{([<%])/\*(.*?)\*/([>%])\}\}", RegexOptions.Singleline)]
     private static partial Regex CommentedRegex();
@@ -46,14 +49,15 @@ public static partial class Shortcodes
             return markdown;
         }
         var literals = new List<string>();
-        var text = CommentedRegex().Replace(markdown, m =>
+        var text = !markdown.Contains("/*", StringComparison.Ordinal) ? markdown : CommentedRegex().Replace(markdown, m =>
         {
             literals.Add("{{" + m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value + "}}");
             return $"\u0001{literals.Count - 1}\u0001";
         });
 
-        // Paired shortcodes first, innermost last: repeat until nothing changes (nesting is rare and shallow).
-        for (var pass = 0; pass < 8; pass++)
+        // Paired shortcodes first, innermost last: repeat until nothing changes (nesting is rare and shallow). Most
+        // pages have no closing tag at all, and the paired pattern is the costly one: then it is not run.
+        for (var pass = 0; pass < 8 && ClosingTagRegex().IsMatch(text); pass++)
         {
             var replaced = PairedRegex().Replace(text, m => Render(m.Groups["name"].Value, ParseArgs(m.Groups["args"].Value),
                 m.Groups["inner"].Value, m.Groups["open"].Value == "%", frontMatter, unknown, embeds, OffsetIn(markdown, m.Value, m.Index)));
