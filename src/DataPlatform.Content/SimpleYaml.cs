@@ -19,6 +19,10 @@ public static class SimpleYaml
     /// <summary>Characters a list item read here may not hold: flow syntax, quotes and the rest of YAML's indicators.</summary>
     private static readonly System.Buffers.SearchValues<char> NotInItems = System.Buffers.SearchValues.Create("[]{}#&*!|>'\"%@`:\t\\");
 
+    /// <summary>Tabs, control characters, and what YAML 1.1 takes for a line break or a byte order mark.</summary>
+    private static readonly System.Buffers.SearchValues<char> Unusual = System.Buffers.SearchValues.Create(
+        "\t\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F\u0085\u2028\u2029\uFEFF");
+
     public static Dictionary<string, object?>? TryRead(string yaml)
     {
         var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
@@ -31,7 +35,7 @@ public static class SimpleYaml
                 continue;
             }
             var colon = line.IndexOf(": ", StringComparison.Ordinal);
-            if (colon <= 0 || !IsKey(line[..colon]) || line.Contains('\t'))
+            if (colon <= 0 || !IsKey(line[..colon]) || line.ContainsAny(Unusual))
             {
                 return null;
             }

@@ -37,6 +37,8 @@ public class SimpleYamlTests
     [InlineData("title:\tx", null)]
     [InlineData("title: {{ .Name }}", null)]
     [InlineData("title: - dash", null)]
+    [InlineData("title: line\u2028separator", null)]
+    [InlineData("title: carriage\rreturn", null)]
     public void Simple_front_matter_reads_as_YamlDotNet_reads_it_and_the_rest_is_left_to_YamlDotNet(string yaml, string? expected)
     {
         var simple = SimpleYaml.TryRead(yaml);
