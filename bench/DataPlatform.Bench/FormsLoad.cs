@@ -9,13 +9,13 @@ namespace DataPlatform.Bench;
 
 /// <summary>
 /// Sustained valid contact-form submissions against a running portal, from this second process on loopback.
-/// Each worker fetches the form once (cookie, antiforgery token, signed stamp) and then posts it again and
+/// Each worker fetches the form once (cookie, antiforgery token with the form's stamp) and then posts it again and
 /// again, each time with a fresh idempotency key, as many visitors would. Afterwards the rows added to the
 /// database must equal the 303 responses, exactly.
 /// </summary>
 public static partial class FormsLoad
 {
-    [GeneratedRegex("name=\"(__RequestVerificationToken|Stamp)\"[^>]*value=\"([^\"]+)\"")]
+    [GeneratedRegex("name=\"(__RequestVerificationToken)\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex HiddenField();
 
     public static async Task RunAsync(string[] args)

@@ -11,32 +11,31 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 namespace DataPlatform.Web.Submissions;
 
 /// <summary>
-/// A form page is personal (its antiforgery token, its signed stamp, its submission key) but everything else on it
+/// A form page is personal (its antiforgery token, which carries the form's stamp, and its submission key) but everything else on it
 /// is the same for everyone until the content changes. So the page is rendered once per address and content
-/// snapshot, with that request's three values marked; later requests get the kept bytes with fresh values put in,
+/// snapshot, with that request's two values marked; later requests get the kept bytes with fresh values put in,
 /// without running Razor. A new snapshot (an edit, a notice starting) renders it again. Once kept, the page is
 /// served by <see cref="SubmissionsExtensions.UseFormPages"/> before MVC runs: the controller, its filters and
 /// its services cost more than the page itself.
 /// </summary>
-public sealed class FormPageTemplates(ContentStore content, FormStamp stamp, IAntiforgery antiforgery)
+public sealed class FormPageTemplates(ContentStore content, IAntiforgery antiforgery)
 {
     private sealed record Template(ContentSnapshot Snapshot, string FormKind, byte[][] Literals, Slot[] Slots);
 
     private enum Slot
     {
         Token,
-        Stamp,
         Key,
     }
 
     private readonly ConcurrentDictionary<string, Template> _templates = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The page for this request: the kept template with a fresh stamp, key and antiforgery token, or, the first
+    /// The page for this request: the kept template with a fresh key and antiforgery token (and so stamp), or, the first
     /// time, the view rendered (and kept) with them.
     /// </summary>
     /// <remarks><paramref name="model"/> is only built when the page is rendered: a kept page needs no layout, menus or notices.</remarks>
-    public async Task<IActionResult> PageAsync(Controller controller, string view, SubmissionForm form, Func<string, object> model)
+    public async Task<IActionResult> PageAsync(Controller controller, string view, SubmissionForm form, Func<object> model)
     {
         var context = controller.HttpContext;
         var kind = form.Kind.ToString();
@@ -46,8 +45,8 @@ public sealed class FormPageTemplates(ContentStore content, FormStamp stamp, IAn
         var snapshot = content.Current;
         if (!_templates.TryGetValue(key, out var template) || !ReferenceEquals(template.Snapshot, snapshot))
         {
-            var html = await RenderAsync(controller, view, model(values.Stamp));
-            template = Cut(snapshot, kind, html, [(values.Token, Slot.Token), (values.Stamp, Slot.Stamp), (values.Key, Slot.Key)]);
+            var html = await RenderAsync(controller, view, model());
+            template = Cut(snapshot, kind, html, [(values.Token, Slot.Token), (values.Key, Slot.Key)]);
             _templates[key] = template;
         }
         return new TemplateResult(template, values);
@@ -66,13 +65,14 @@ public sealed class FormPageTemplates(ContentStore content, FormStamp stamp, IAn
     // The host too: without Site:BaseUrl, the page's absolute links (canonical, hreflang) come from it.
     private static string TemplateKey(HttpContext context) => context.Request.Host.Value + context.Request.Path.Value;
 
-    private readonly record struct Values(string Token, string Stamp, string Key);
+    private readonly record struct Values(string Token, string Key);
 
     private Values Issue(HttpContext context, string formKind)
     {
         // Sets the antiforgery cookie when the browser has none, and the no-store headers; the view's hidden field reuses these tokens.
+        FormStamp.Serve(context, formKind);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return new Values(tokens.RequestToken!, stamp.Issue(formKind), Guid.NewGuid().ToString());
+        return new Values(tokens.RequestToken!, Guid.NewGuid().ToString());
     }
 
     private static async Task<string> RenderAsync(Controller controller, string view, object model)
@@ -115,7 +115,7 @@ public sealed class FormPageTemplates(ContentStore content, FormStamp stamp, IAn
     {
         var response = context.Response;
         response.ContentType = "text/html; charset=utf-8";
-        var bytes = new[] { Encoding.UTF8.GetBytes(values.Token), Encoding.UTF8.GetBytes(values.Stamp), Encoding.UTF8.GetBytes(values.Key) };
+        var bytes = new[] { Encoding.UTF8.GetBytes(values.Token), Encoding.UTF8.GetBytes(values.Key) };
         response.ContentLength = template.Literals.Sum(l => (long)l.Length) + template.Slots.Sum(s => (long)bytes[(int)s].Length);
         var body = response.BodyWriter;
         for (var i = 0; i < template.Literals.Length; i++)

@@ -1,50 +1,82 @@
 using System.Globalization;
-using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Web.Submissions;
 
 /// <summary>
-/// A signed "this form was served at" time stamp in a hidden field. Bots post at once or replay old
-/// forms; people take a few seconds. The signature (Data Protection) means the time cannot be forged.
+/// When a form was served, and which form: bots post at once or replay old forms; people take a few seconds.
+/// The stamp ("Contact|ticks") rides in the form's antiforgery request token as its additional data, so it is signed
+/// with the token (Data Protection) and costs no signature of its own: a fresh form's signatures are most of its cost.
 /// </summary>
-public sealed class FormStamp(IDataProtectionProvider protection, TimeProvider clock, IOptions<SubmissionOptions> options)
+/// <remarks>
+/// Antiforgery calls <see cref="GetAdditionalData"/> for every token it makes, <see cref="ValidateAdditionalData"/> for
+/// every token it accepts. A token made for any other form (staff pages) carries nothing. The stamp's verdict is
+/// <see cref="Check"/>'s (spam, kept for staff to see), never antiforgery's refusal, so a doubtful post is not lost.
+/// </remarks>
+public sealed class FormStamp(TimeProvider clock, IOptions<SubmissionOptions> options, IOptions<AntiforgeryOptions> antiforgery)
+    : IAntiforgeryAdditionalDataProvider
 {
-    private readonly IDataProtector _protector = protection.CreateProtector("DataPlatform.Submissions.FormStamp.v1");
+    // HttpContext.Items keys: the kind of public form this response serves; the stamp the posted token carried.
+    private static readonly object ServedKind = new();
+    private static readonly object PostedStamp = new();
 
-    public string Issue(string formKind) =>
-        _protector.Protect($"{formKind}|{clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture)}");
+    /// <summary>Marks this response as serving a public form of <paramref name="formKind"/>: the antiforgery token made for it is stamped.</summary>
+    public static void Serve(HttpContext context, string formKind) => context.Items[ServedKind] = formKind;
 
-    /// <summary>Null when the stamp is fine; otherwise why the post looks like spam.</summary>
-    public string? Check(string? stamp, string formKind)
+    public string GetAdditionalData(HttpContext context)
     {
-        if (string.IsNullOrEmpty(stamp))
+        if (context.Items[ServedKind] is not string kind)
         {
-            return "missing form stamp";
+            return "";
         }
-        string payload;
-        try
+        // A form shown again with its errors keeps the time it was first served: the person has been at it since then.
+        if (context.Items[PostedStamp] is string posted && Parse(posted) is { } stamp && stamp.Kind == kind)
         {
-            payload = _protector.Unprotect(stamp);
+            return posted;
         }
-        catch (System.Security.Cryptography.CryptographicException)
+        return kind + "|" + clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture);
+    }
+
+    public bool ValidateAdditionalData(HttpContext context, string additionalData)
+    {
+        context.Items[PostedStamp] = additionalData;
+        return true;
+    }
+
+    /// <summary>
+    /// For a post whose antiforgery token was accepted: null when the stamp is fine, otherwise why the post looks like
+    /// spam; and the posted token, which identifies the served form (each token is signed afresh, so no two forms share one).
+    /// </summary>
+    public (string? SpamReason, string? ServedForm) Check(HttpContext context, string formKind)
+    {
+        var servedForm = context.Request.HasFormContentType ? context.Request.Form[antiforgery.Value.FormFieldName].ToString() : null;
+        if (context.Items[PostedStamp] is not string posted || posted.Length == 0)
         {
-            return "invalid form stamp";
+            return ("missing form stamp", servedForm);
         }
-        var parts = payload.Split('|');
-        if (parts.Length != 2 || parts[0] != formKind || !long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks))
+        if (Parse(posted) is not { } stamp || stamp.Kind != formKind)
         {
-            return "invalid form stamp";
+            return ("invalid form stamp", servedForm);
         }
-        var age = clock.GetUtcNow() - new DateTimeOffset(ticks, TimeSpan.Zero);
+        var age = clock.GetUtcNow() - stamp.Served;
         if (age < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds))
         {
-            return $"posted {age.TotalSeconds:0.0} s after the form was served";
+            return ($"posted {age.TotalSeconds:0.0} s after the form was served", servedForm);
         }
         if (age > TimeSpan.FromHours(options.Value.MaximumAgeHours))
         {
-            return "form older than allowed";
+            return ("form older than allowed", servedForm);
         }
-        return null;
+        return (null, servedForm);
+    }
+
+    private static (string Kind, DateTimeOffset Served)? Parse(string stamp)
+    {
+        var bar = stamp.IndexOf('|', StringComparison.Ordinal);
+        return bar > 0 && long.TryParse(stamp.AsSpan(bar + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            ? (stamp[..bar], new DateTimeOffset(ticks, TimeSpan.Zero))
+            : null;
     }
 }

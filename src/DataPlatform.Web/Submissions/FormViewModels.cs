@@ -3,12 +3,10 @@ using DataPlatform.Web.Site;
 
 namespace DataPlatform.Web.Submissions;
 
-/// <summary>A form page: the form's values and errors, the anti-spam stamp, and the editors' intro text when there is one.</summary>
+/// <summary>A form page: the form's values and errors and the editors' intro text when there is one.</summary>
 public sealed class FormViewModel<TForm> : LayoutViewModel where TForm : SubmissionForm
 {
     public required TForm Form { get; init; }
-
-    public required string Stamp { get; init; }
 
     /// <summary>The page's own URL, which the form posts back to.</summary>
     public required string Action { get; init; }

@@ -13,9 +13,6 @@ public abstract class SubmissionForm : IValidatableObject
     /// <summary>The honeypot: hidden from people, filled in by bots.</summary>
     public string? Website { get; set; }
 
-    /// <summary>When the form was served, signed so it cannot be forged.</summary>
-    public string? Stamp { get; set; }
-
     /// <summary>Generated when the form is served; a second post of the same form is the same submission.</summary>
     public string? SubmissionKey { get; set; }
 
@@ -38,7 +35,7 @@ public abstract class SubmissionForm : IValidatableObject
     public virtual IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // NUL and other control characters (and U+FFFD from undecodable bytes) are never real input and would not store cleanly.
-        foreach (var property in GetType().GetProperties().Where(p => p.PropertyType == typeof(string) && p.Name is not nameof(Stamp)))
+        foreach (var property in GetType().GetProperties().Where(p => p.PropertyType == typeof(string)))
         {
             if (property.GetValue(this) is string value && value.Any(c => c == '\uFFFD' || (char.IsControl(c) && c is not '\r' and not '\n' and not '\t')))
             {

@@ -21,8 +21,11 @@ public sealed class SubmissionIntake(
 {
     private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    /// <summary>Keeps the submission and returns the reference to show the visitor.</summary>
-    public async Task<string> KeepAsync(SubmissionForm form, string language, string? sourcePage, string? spamReason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the submission and returns the reference to show the visitor. <paramref name="servedForm"/> identifies the
+    /// form as served (its antiforgery token, <see cref="FormStamp.Check"/>): a second new submission from it is spam.
+    /// </summary>
+    public async Task<string> KeepAsync(SubmissionForm form, string language, string? sourcePage, string? spamReason, string? servedForm, CancellationToken cancellationToken)
     {
         var (title, message, fields) = form.ToStored();
         var submission = new Submission
@@ -41,8 +44,8 @@ public sealed class SubmissionIntake(
             Message = message,
             Fields = JsonSerializer.Serialize(fields),
             ReceivedAt = clock.GetUtcNow(),
-            StampHash = string.IsNullOrEmpty(form.Stamp) ? null
-                : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(form.Stamp)))[..32],
+            StampHash = string.IsNullOrEmpty(servedForm) ? null
+                : Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(servedForm)))[..32],
         };
         try
         {

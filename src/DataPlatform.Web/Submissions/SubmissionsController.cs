@@ -64,33 +64,35 @@ public sealed partial class SubmissionsController(
         return View(model);
     }
 
-    /// <summary>A fresh form: the page as kept for this content, with this request's stamp, key and antiforgery token (<see cref="FormPageTemplates"/>).</summary>
+    /// <summary>A fresh form: the page as kept for this content, with this request's key and antiforgery token (<see cref="FormPageTemplates"/>).</summary>
     private Task<IActionResult> Show<TForm>(TForm form, string view, string title) where TForm : SubmissionForm =>
-        templates.PageAsync(this, view, form, issued => Model(form, title, issued));
+        templates.PageAsync(this, view, form, () => Model(form, title));
 
     private async Task<IActionResult> Submit<TForm>(TForm form, string view, string title, CancellationToken cancellationToken) where TForm : SubmissionForm
     {
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            // Shown again with a new token that keeps the stamp's time (FormStamp).
+            FormStamp.Serve(HttpContext, form.Kind.ToString());
             return View(view, Model(form, title));
         }
-        var spamReason = !string.IsNullOrEmpty(form.Website) ? "honeypot field filled in" : stamp.Check(form.Stamp, form.Kind.ToString());
+        var (stampReason, servedForm) = stamp.Check(HttpContext, form.Kind.ToString());
+        var spamReason = !string.IsNullOrEmpty(form.Website) ? "honeypot field filled in" : stampReason;
         var language = PortalLanguage.Of(HttpContext);
-        var reference = await intake.KeepAsync(form, language.Code, Request.Path.Value, spamReason, cancellationToken);
+        var reference = await intake.KeepAsync(form, language.Code, Request.Path.Value, spamReason, servedForm, cancellationToken);
         var path = Request.Path.Value!.TrimEnd('/');
         // 303: the browser fetches the confirmation with GET, so a reload never posts again.
         Response.Headers.Location = $"{path}/thanks/?ref={Uri.EscapeDataString(reference)}";
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private FormViewModel<TForm> Model<TForm>(TForm form, string title, string? issuedStamp = null) where TForm : SubmissionForm
+    private FormViewModel<TForm> Model<TForm>(TForm form, string title) where TForm : SubmissionForm
     {
         var path = Request.Path.Value ?? "/";
         var model = new FormViewModel<TForm>
         {
             Form = form,
-            Stamp = issuedStamp ?? stamp.Issue(form.Kind.ToString()),
             Action = path.EndsWith('/') ? path : path + "/",
             Intro = snapshot.Find(path.EndsWith('/') ? path : path + "/"),
         };

@@ -22,6 +22,7 @@ public static class SubmissionsExtensions
         builder.Services.AddSingleton<SpoolSignal>();
         builder.Services.AddSingleton<NotificationSignal>();
         builder.Services.AddSingleton<FormStamp>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgeryAdditionalDataProvider>(sp => sp.GetRequiredService<FormStamp>());
         builder.Services.AddSingleton<FormPageTemplates>();
         builder.Services.AddScoped<SubmissionIntake>();
         builder.Services.AddSingleton<SpoolDrainService>();

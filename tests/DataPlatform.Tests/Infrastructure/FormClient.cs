@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 
 namespace DataPlatform.Tests.Infrastructure;
 
-/// <summary>Fetches a form page and posts it back like a browser: hidden fields (antiforgery token, stamp, key) included.</summary>
+/// <summary>Fetches a form page and posts it back like a browser: hidden fields (antiforgery token, which carries the form's stamp, and key) included.</summary>
 public static class FormClient
 {
     public static async Task<Dictionary<string, string>> HiddenFieldsAsync(HttpClient client, string url)

@@ -119,6 +119,35 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task A_form_shown_again_with_its_errors_keeps_the_time_it_was_first_served()
+    {
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Portal, PortalFactory.FormSettings(("Submissions:MinimumFillSeconds", "1")));
+        var client = factory.CreatePlainClient();
+        var served = await FormClient.HiddenFieldsAsync(client, "/contact/");
+        await Task.Delay(1200);
+
+        // Sent without a name: shown again at once with the error, and corrected at once.
+        var values = new Dictionary<string, string>(served);
+        foreach (var (key, value) in FormClient.ValidContact.With("Name", ""))
+        {
+            values[key] = value;
+        }
+        var shownAgain = await client.PostAsync("/contact/", new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.BadRequest, shownAgain.StatusCode);
+        var corrected = FormClient.HiddenFields(await Html.ParseAsync(shownAgain));
+        Assert.Equal(served["SubmissionKey"], corrected["SubmissionKey"]);
+        foreach (var (key, value) in FormClient.ValidContact)
+        {
+            corrected[key] = value;
+        }
+        var response = await client.PostAsync("/contact/", new FormUrlEncodedContent(corrected));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var row = await SubmissionRows.FindAsync(factory.ConnectionString, SubmissionRows.ReferenceFrom(response));
+        Assert.Equal(("new", null), (row!.Status, row.SpamReason));
+    }
+
+    [Fact]
     public async Task Too_many_posts_get_a_bilingual_429()
     {
         await using var factory = await PortalFactory.CreateAsync(Fixtures.Portal, PortalFactory.FormSettings(("Submissions:RateLimitPermits", "2")));

@@ -37,7 +37,7 @@ public sealed class FormTests(SitePortal portal) : IClassFixture<SitePortal>
     }
 
     [Fact]
-    public async Task A_kept_form_page_gets_its_own_token_stamp_and_key_each_time_and_each_works()
+    public async Task A_kept_form_page_gets_its_own_token_and_key_each_time_and_each_works()
     {
         var pages = new List<AngleSharp.Dom.IDocument>();
         for (var i = 0; i < 3; i++)
@@ -50,13 +50,13 @@ public sealed class FormTests(SitePortal portal) : IClassFixture<SitePortal>
         }
         string Value(AngleSharp.Dom.IDocument page, string name) => page.QuerySelector($"input[name={name}]")!.GetAttribute("value")!;
 
-        foreach (var name in new[] { "__RequestVerificationToken", "Stamp", "SubmissionKey" })
+        foreach (var name in new[] { "__RequestVerificationToken", "SubmissionKey" })
         {
             Assert.Equal(3, pages.Select(p => Value(p, name)).Distinct().Count());
         }
         // The rest of the page is the same bytes: the kept template.
         Assert.Single(pages.Select(p => p.QuerySelector("main")!.InnerHtml
-            .Replace(Value(p, "__RequestVerificationToken"), "", StringComparison.Ordinal).Replace(Value(p, "Stamp"), "", StringComparison.Ordinal)
+            .Replace(Value(p, "__RequestVerificationToken"), "", StringComparison.Ordinal)
             .Replace(Value(p, "SubmissionKey"), "", StringComparison.Ordinal)).Distinct());
         Assert.Equal("sv", pages[2].DocumentElement.GetAttribute("lang"));
         // A form from the kept page posts like any other (FormClient reads the page afresh, with its own cookies).
@@ -213,26 +213,39 @@ public sealed class FormTests(SitePortal portal) : IClassFixture<SitePortal>
         Assert.Equal(("spam", "honeypot field filled in"), (row!.Status, row.SpamReason));
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("forged-stamp")]
-    public async Task A_missing_or_forged_stamp_is_spam(string stamp)
+    [Fact]
+    public async Task A_token_made_for_a_page_that_is_not_a_public_form_carries_no_stamp_and_its_post_is_spam()
     {
-        var response = await FormClient.SubmitAsync(_client, "/contact/", FormClient.ValidContact, values => values["Stamp"] = stamp);
+        var client = _factory.CreatePlainClient();
+        var staffToken = (await Html.GetAsync(client, "/staff/signin")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
+        var response = await FormClient.SubmitAsync(client, "/contact/", FormClient.ValidContact, values => values["__RequestVerificationToken"] = staffToken);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var row = await SubmissionRows.FindAsync(_factory.ConnectionString, SubmissionRows.ReferenceFrom(response));
-        Assert.Equal("spam", row!.Status);
+        Assert.Equal(("spam", "missing form stamp"), (row!.Status, row.SpamReason));
     }
 
     [Fact]
     public async Task A_stamp_from_another_form_is_spam()
     {
-        var eventStamp = (await FormClient.HiddenFieldsAsync(_client, "/events/suggest/"))["Stamp"];
+        var eventToken = (await FormClient.HiddenFieldsAsync(_client, "/events/suggest/"))["__RequestVerificationToken"];
 
-        var response = await FormClient.SubmitAsync(_client, "/contact/", FormClient.ValidContact, values => values["Stamp"] = eventStamp);
+        var response = await FormClient.SubmitAsync(_client, "/contact/", FormClient.ValidContact, values => values["__RequestVerificationToken"] = eventToken);
 
         var row = await SubmissionRows.FindAsync(_factory.ConnectionString, SubmissionRows.ReferenceFrom(response));
         Assert.Equal(("spam", "invalid form stamp"), (row!.Status, row.SpamReason));
+    }
+
+    [Fact]
+    public async Task A_tampered_token_and_so_a_forged_stamp_is_refused_and_not_stored()
+    {
+        var before = (await SubmissionRows.AllAsync(_factory.ConnectionString)).Count;
+        var response = await FormClient.SubmitAsync(_client, "/contact/", FormClient.ValidContact,
+            values => values["__RequestVerificationToken"] = values["__RequestVerificationToken"][..^4] + (values["__RequestVerificationToken"].EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, (await SubmissionRows.AllAsync(_factory.ConnectionString)).Count);
     }
 
     [Fact]
