@@ -27,9 +27,29 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed (no Chromium, say): the portals would outlive the test run.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         var dataPortal = PortalProcess.StartAsync(Fixtures.Path("tables"));
-        Portal = await PortalProcess.StartAsync(Fixtures.Portal);
-        DataPortal = await dataPortal;
+        try
+        {
+            Portal = await PortalProcess.StartAsync(Fixtures.Portal);
+        }
+        finally
+        {
+            DataPortal = await dataPortal;
+        }
         var (exit, output) = await Portal.RunCommandAsync(StaffPassword, "staff", "add", StaffEmail, "--role", "Admin", "--password-stdin");
         Assert.True(exit == 0, output);
         // The browser tests are about pages, not the first-sign-in password change (tested elsewhere).
@@ -71,10 +91,25 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        Playwright.Dispose();
-        await Portal.DisposeAsync();
-        await DataPortal.DisposeAsync();
+        try
+        {
+            if (Browser is not null)
+            {
+                await Browser.DisposeAsync();
+            }
+            Playwright?.Dispose();
+        }
+        finally
+        {
+            if (Portal is not null)
+            {
+                await Portal.DisposeAsync();
+            }
+            if (DataPortal is not null)
+            {
+                await DataPortal.DisposeAsync();
+            }
+        }
     }
 }
 

@@ -88,7 +88,15 @@ public sealed class PortalProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         if (waitUntilReady)
         {
-            await portal.WaitUntilReadyAsync();
+            try
+            {
+                await portal.WaitUntilReadyAsync();
+            }
+            catch
+            {
+                await portal.DisposeAsync(); // a portal that never became ready must not outlive the test run
+                throw;
+            }
         }
         return portal;
     }
