@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Web.Submissions;
@@ -14,9 +15,17 @@ namespace DataPlatform.Web.Submissions;
 /// every token it accepts. A token made for any other form (staff pages) carries nothing. The stamp's verdict is
 /// <see cref="Check"/>'s (spam, kept for staff to see), never antiforgery's refusal, so a doubtful post is not lost.
 /// </remarks>
-public sealed class FormStamp(TimeProvider clock, IOptions<SubmissionOptions> options, IOptions<AntiforgeryOptions> antiforgery)
+public sealed class FormStamp(TimeProvider clock, IOptions<SubmissionOptions> options, IOptions<AntiforgeryOptions> antiforgery,
+    IDataProtectionProvider protection)
     : IAntiforgeryAdditionalDataProvider
 {
+    // Until 2026-12-06 the stamp was signed on its own and posted in a hidden field "Stamp". A form served by that
+    // version and posted after an upgrade has a token without a stamp: its field is checked as before, so such
+    // visitors' messages are not filed as spam. After MaximumAgeHours every such form is too old anyway; the
+    // field and this protector can then go.
+    private const string LegacyField = "Stamp";
+    private readonly IDataProtector _legacy = protection.CreateProtector("DataPlatform.Submissions.FormStamp.v1");
+
     // HttpContext.Items keys: the kind of public form this response serves; the stamp the posted token carried.
     private static readonly object ServedKind = new();
     private static readonly object PostedStamp = new();
@@ -53,7 +62,11 @@ public sealed class FormStamp(TimeProvider clock, IOptions<SubmissionOptions> op
         var servedForm = context.Request.HasFormContentType ? context.Request.Form[antiforgery.Value.FormFieldName].ToString() : null;
         if (context.Items[PostedStamp] is not string posted || posted.Length == 0)
         {
-            return ("missing form stamp", servedForm);
+            if (LegacyStamp(context) is not { } legacy)
+            {
+                return ("missing form stamp", servedForm);
+            }
+            posted = legacy;
         }
         if (Parse(posted) is not { } stamp || stamp.Kind != formKind)
         {
@@ -69,6 +82,24 @@ public sealed class FormStamp(TimeProvider clock, IOptions<SubmissionOptions> op
             return ("form older than allowed", servedForm);
         }
         return (null, servedForm);
+    }
+
+    /// <summary>The posted hidden stamp of a form served before the upgrade, unprotected; "" when it does not verify; null when there is none.</summary>
+    private string? LegacyStamp(HttpContext context)
+    {
+        var field = context.Request.HasFormContentType ? context.Request.Form[LegacyField].ToString() : "";
+        if (field.Length == 0)
+        {
+            return null;
+        }
+        try
+        {
+            return _legacy.Unprotect(field);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return "";
+        }
     }
 
     private static (string Kind, DateTimeOffset Served)? Parse(string stamp)

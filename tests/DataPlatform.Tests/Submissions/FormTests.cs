@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using DataPlatform.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataPlatform.Tests.Submissions;
 
@@ -224,6 +226,48 @@ public sealed class FormTests(SitePortal portal) : IClassFixture<SitePortal>
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var row = await SubmissionRows.FindAsync(_factory.ConnectionString, SubmissionRows.ReferenceFrom(response));
         Assert.Equal(("spam", "missing form stamp"), (row!.Status, row.SpamReason));
+    }
+
+    [Theory]
+    [InlineData("Contact", -10, "new", null)]
+    [InlineData("Event", -10, "spam", "invalid form stamp")]
+    [InlineData("Contact", -25 * 3600, "spam", "form older than allowed")]
+    public async Task A_form_served_before_the_stamp_moved_into_the_token_is_checked_by_its_own_signed_stamp(
+        string kind, int servedSecondsAgo, string status, string? reason)
+    {
+        // What the version before 2026-12-06 served: a token without a stamp, and the stamp signed on its own in a hidden field.
+        var client = _factory.CreatePlainClient();
+        var oldToken = (await Html.GetAsync(client, "/staff/signin")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var protector = _factory.Services.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector("DataPlatform.Submissions.FormStamp.v1");
+        var ticks = DateTimeOffset.UtcNow.AddSeconds(servedSecondsAgo).UtcTicks;
+        var oldStamp = protector.Protect($"{kind}|{ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+        var response = await FormClient.SubmitAsync(client, "/contact/", FormClient.ValidContact, values =>
+        {
+            values["__RequestVerificationToken"] = oldToken;
+            values["Stamp"] = oldStamp;
+        });
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var row = await SubmissionRows.FindAsync(_factory.ConnectionString, SubmissionRows.ReferenceFrom(response));
+        Assert.Equal((status, reason), (row!.Status, row.SpamReason));
+    }
+
+    [Fact]
+    public async Task A_forged_old_style_stamp_is_spam()
+    {
+        var client = _factory.CreatePlainClient();
+        var oldToken = (await Html.GetAsync(client, "/staff/signin")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await FormClient.SubmitAsync(client, "/contact/", FormClient.ValidContact, values =>
+        {
+            values["__RequestVerificationToken"] = oldToken;
+            values["Stamp"] = "Contact|0";
+        });
+
+        var row = await SubmissionRows.FindAsync(_factory.ConnectionString, SubmissionRows.ReferenceFrom(response));
+        Assert.Equal(("spam", "invalid form stamp"), (row!.Status, row.SpamReason));
     }
 
     [Fact]
