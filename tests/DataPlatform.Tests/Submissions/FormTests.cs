@@ -219,7 +219,7 @@ public sealed class FormTests(SitePortal portal) : IClassFixture<SitePortal>
     public async Task A_token_made_for_a_page_that_is_not_a_public_form_carries_no_stamp_and_its_post_is_spam()
     {
         var client = _factory.CreatePlainClient();
-        var staffToken = (await Html.GetAsync(client, "/staff/signin")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var staffToken = await TokenWithoutStampAsync(client);
 
         var response = await FormClient.SubmitAsync(client, "/contact/", FormClient.ValidContact, values => values["__RequestVerificationToken"] = staffToken);
 
@@ -237,7 +237,7 @@ public sealed class FormTests(SitePortal portal) : IClassFixture<SitePortal>
     {
         // What the version before 2026-12-06 served: a token without a stamp, and the stamp signed on its own in a hidden field.
         var client = _factory.CreatePlainClient();
-        var oldToken = (await Html.GetAsync(client, "/staff/signin")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var oldToken = await TokenWithoutStampAsync(client);
         var protector = _factory.Services.GetRequiredService<IDataProtectionProvider>()
             .CreateProtector("DataPlatform.Submissions.FormStamp.v1");
         var ticks = DateTimeOffset.UtcNow.AddSeconds(servedSecondsAgo).UtcTicks;
@@ -258,7 +258,7 @@ public sealed class FormTests(SitePortal portal) : IClassFixture<SitePortal>
     public async Task A_forged_old_style_stamp_is_spam()
     {
         var client = _factory.CreatePlainClient();
-        var oldToken = (await Html.GetAsync(client, "/staff/signin")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var oldToken = await TokenWithoutStampAsync(client);
 
         var response = await FormClient.SubmitAsync(client, "/contact/", FormClient.ValidContact, values =>
         {
@@ -269,6 +269,10 @@ public sealed class FormTests(SitePortal portal) : IClassFixture<SitePortal>
         var row = await SubmissionRows.FindAsync(_factory.ConnectionString, SubmissionRows.ReferenceFrom(response));
         Assert.Equal(("spam", "invalid form stamp"), (row!.Status, row.SpamReason));
     }
+
+    /// <summary>An antiforgery token made for a page that is not a public form (staff sign-in): it carries no stamp, as every token did before 2026-12-06.</summary>
+    private static async Task<string> TokenWithoutStampAsync(HttpClient client) =>
+        (await Html.GetAsync(client, "/staff/signin")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
     [Fact]
     public async Task A_stamp_from_another_form_is_spam()
