@@ -8,7 +8,8 @@ using Microsoft.Net.Http.Headers;
 namespace DataPlatform.Web.Content;
 
 /// <summary>Serves whatever the content snapshot holds at a path: a file, a redirect for an old URL, or a page.</summary>
-public sealed class ContentController(ContentSnapshot snapshot, PortalLayout layout, TimeProvider clock, IStringLocalizer<Localization.SharedResource> t) : Controller
+public sealed class ContentController(ContentSnapshot snapshot, PortalLayout layout, TimeProvider clock, IStringLocalizer<Localization.SharedResource> t,
+    PageTemplates templates) : Controller
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -189,9 +190,5 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
         return PhysicalFile(fullPath, contentType, info.LastWriteTimeUtc, etag, enableRangeProcessing: true);
     }
 
-    private ViewResult NotFoundPage()
-    {
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return View("~/Views/Status/NotFound.cshtml", layout.ApplyStatus(new LayoutViewModel(), t["Page not found"]));
-    }
+    private IActionResult NotFoundPage() => templates.NotFoundPage(this, layout.ApplyStatus(new LayoutViewModel(), t["Page not found"]));
 }

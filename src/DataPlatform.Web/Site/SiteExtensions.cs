@@ -34,6 +34,7 @@ public static partial class SiteExtensions
         // database is migrated (it runs in registration order), and replicas starting together made keys of their own.
         builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
         builder.Services.AddSingleton<PageCache>();
+        builder.Services.AddSingleton<PageTemplates>();
         builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName)
             .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Proxy:KnownProxies must be IP addresses.")
             .Validate(o => o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "Proxy:KnownNetworks must be CIDR networks like 10.0.0.0/8.")

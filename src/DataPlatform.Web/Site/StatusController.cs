@@ -14,7 +14,7 @@ public sealed class StatusViewModel : LayoutViewModel
 
 /// <summary>Renders error pages for bare status codes and unhandled exceptions (re-executed by the error-page middleware).</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class StatusController(PortalLayout layout, IStringLocalizer<Localization.SharedResource> t) : Controller
+public sealed class StatusController(PortalLayout layout, IStringLocalizer<Localization.SharedResource> t, PageTemplates templates) : Controller
 {
     /// <summary>After an exception: the status the exception handler chose.</summary>
     [Route("/status/error")]
@@ -25,12 +25,11 @@ public sealed class StatusController(PortalLayout layout, IStringLocalizer<Local
     [Route("/status/{code:int}")]
     public IActionResult Show() => Show(int.Parse((string)RouteData.Values["code"]!, System.Globalization.CultureInfo.InvariantCulture));
 
-    private ViewResult Show(int code)
+    private IActionResult Show(int code)
     {
         if (code == StatusCodes.Status404NotFound)
         {
-            Response.StatusCode = code;
-            return View("NotFound", layout.ApplyStatus(new LayoutViewModel(), t["Page not found"]));
+            return templates.NotFoundPage(this, layout.ApplyStatus(new LayoutViewModel(), t["Page not found"]));
         }
         var (title, message) = code switch
         {

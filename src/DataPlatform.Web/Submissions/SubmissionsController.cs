@@ -26,14 +26,14 @@ public sealed partial class SubmissionsController(
 {
     private const string FormContentTypes = "application/x-www-form-urlencoded";
 
-    [HttpGet("contact"), FormPage]
+    [HttpGet("contact"), FormPage(SubmissionKind.Contact)]
     public Task<IActionResult> Contact() => Show(new ContactForm(), "Contact", "Contact");
 
     [HttpPost("contact")]
     [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
     public Task<IActionResult> Contact(ContactForm form, CancellationToken cancellationToken) => Submit(form, "Contact", "Contact", cancellationToken);
 
-    [HttpGet("events/suggest"), FormPage]
+    [HttpGet("events/suggest"), FormPage(SubmissionKind.Event)]
     public Task<IActionResult> SuggestEvent() => Show(new EventSuggestionForm(), "EventSuggestion", "Suggest an event");
 
     [HttpPost("events/suggest")]
@@ -41,7 +41,7 @@ public sealed partial class SubmissionsController(
     public Task<IActionResult> SuggestEvent(EventSuggestionForm form, CancellationToken cancellationToken) =>
         Submit(form, "EventSuggestion", "Suggest an event", cancellationToken);
 
-    [HttpGet("highlights/suggest"), FormPage]
+    [HttpGet("highlights/suggest"), FormPage(SubmissionKind.Highlight)]
     public Task<IActionResult> SuggestHighlight() => Show(new HighlightSuggestionForm(), "HighlightSuggestion", "Suggest a data highlight");
 
     [HttpPost("highlights/suggest")]
@@ -115,6 +115,9 @@ public sealed partial class SubmissionsController(
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class FormBodyLimitAttribute : Attribute;
 
-/// <summary>Endpoint metadata: a fresh form, served from its kept page when there is one (<see cref="SubmissionsExtensions.UseFormPages"/>).</summary>
+/// <summary>Endpoint metadata: a fresh form of <paramref name="kind"/>, served from its kept page when there is one (<see cref="SubmissionsExtensions.UseFormPages"/>).</summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class FormPageAttribute : Attribute;
+public sealed class FormPageAttribute(SubmissionKind kind) : Attribute
+{
+    public SubmissionKind Kind { get; } = kind;
+}

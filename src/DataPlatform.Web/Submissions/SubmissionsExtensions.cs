@@ -115,8 +115,8 @@ public static class SubmissionsExtensions
     {
         var templates = app.Services.GetRequiredService<FormPageTemplates>();
         app.Use((context, next) =>
-            HttpMethods.IsGet(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<FormPageAttribute>() is not null
-                && templates.TryServe(context) is { } served
+            HttpMethods.IsGet(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<FormPageAttribute>() is { } formPage
+                && templates.TryServe(context, formPage.Kind) is { } served
                 ? served
                 : next(context));
     }

@@ -218,6 +218,59 @@ public sealed class CacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_not_found_page_is_kept_per_language_and_only_its_language_switch_changes_per_address()
+    {
+        var first = await _client.GetAsync("/missing-a/?q=%22x%22&b=1");
+        var second = await _client.GetAsync("/missing-b/");
+        var swedish = await Html.GetAsync(_client, "/sv/missing-c/");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (first.StatusCode, second.StatusCode));
+        var firstHtml = await first.Content.ReadAsStringAsync();
+        var secondHtml = await second.Content.ReadAsStringAsync();
+        Assert.Equal("/sv/missing-a/?q=%22x%22&b=1", (await Html.ParseAsync(first)).QuerySelector("a.language-switch")!.GetAttribute("href"));
+        Assert.Equal("/sv/missing-b/", (await Html.ParseAsync(second)).QuerySelector("a.language-switch")!.GetAttribute("href"));
+        // Everything else is the same page, byte for byte.
+        Assert.Equal(secondHtml, firstHtml.Replace("href=\"/sv/missing-a/?q=%22x%22&amp;b=1\"", "href=\"/sv/missing-b/\"", StringComparison.Ordinal));
+        Assert.Equal(("sv", "/missing-c/"), (swedish.DocumentElement.GetAttribute("lang"), swedish.QuerySelector("a.language-switch")!.GetAttribute("href")));
+        Assert.Equal("Sidan hittades inte", swedish.QuerySelector("h1")!.TextContent);
+        Assert.Equal("text/html; charset=utf-8", second.Content.Headers.ContentType!.ToString());
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(secondHtml), second.Content.Headers.ContentLength);
+        var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/missing-b/"));
+        Assert.Equal((HttpStatusCode.NotFound, 0), (head.StatusCode, (await head.Content.ReadAsByteArrayAsync()).Length));
+        Assert.Equal(second.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public async Task The_kept_not_found_page_follows_the_content()
+    {
+        Assert.Null((await Html.GetAsync(_client, "/missing-d/")).QuerySelector("nav a[href='/about-us/']"));
+
+        File.WriteAllText(Path.Combine(_root, "about-us.md"), "---\ntitle: About us\nmenu:\n  main:\n    weight: 1\n---\nWho we are.\n");
+
+        await Eventually.TrueAsync(async () => (await Html.GetAsync(_client, "/missing-d/")).QuerySelector("nav a[href='/about-us/']") is not null,
+            "the new menu entry on the 404 page", seconds: 10);
+    }
+
+    [Fact]
+    public async Task Not_found_pages_for_many_hosts_keep_at_most_the_bound()
+    {
+        // Without Site:BaseUrl the host is part of a kept page's key, and a Host header is anyone's to invent.
+        var templates = _factory.Services.GetRequiredService<PageTemplates>();
+        for (var i = 0; i <= PageTemplates.MaxKept; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/missing-e/");
+            request.Headers.Host = $"host-{i}.example.org";
+            Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(request)).StatusCode);
+            if (i == 9)
+            {
+                Assert.True(templates.Count >= 10, $"each host its own page: {templates.Count} kept after 10 hosts");
+            }
+        }
+
+        Assert.InRange(templates.Count, 1, PageTemplates.MaxKept);
+    }
+
+    [Fact]
     public async Task Head_requests_get_headers_without_a_body_and_do_not_poison_the_cache()
     {
         var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/news/imaging/"));
