@@ -116,6 +116,7 @@ public sealed class PageTemplate
 /// </summary>
 public sealed class PageTemplates(ContentStore content, Microsoft.Extensions.Options.IOptions<SiteOptions> site, HtmlEncoder encoder)
 {
+    private readonly ContentStore _content = content;
     public const int MaxKept = 1000;
 
     // Stands in the kept 404 page where the language switch's address goes (it reads the same HTML-encoded).
@@ -128,12 +129,12 @@ public sealed class PageTemplates(ContentStore content, Microsoft.Extensions.Opt
     public string Key(HttpContext context, string name) => _keyByHost ? string.Concat(context.Request.Host.Value, " ", name) : name;
 
     /// <summary>The kept template, when it was rendered from the current content.</summary>
-    public PageTemplate? Find(string key) => _kept.TryGetValue(key, out var template) && template.IsFor(content.Current) ? template : null;
+    public PageTemplate? Find(string key) => _kept.TryGetValue(key, out var template) && template.IsFor(_content.Current) ? template : null;
 
     /// <summary>The kept template, or the one <paramref name="render"/> makes from the current content, kept from now on.</summary>
     public async Task<PageTemplate> FindOrRenderAsync(string key, Func<ContentSnapshot, Task<PageTemplate>> render)
     {
-        var snapshot = content.Current;
+        var snapshot = _content.Current;
         if (_kept.TryGetValue(key, out var template) && template.IsFor(snapshot))
         {
             return template;
@@ -150,7 +151,7 @@ public sealed class PageTemplates(ContentStore content, Microsoft.Extensions.Opt
     /// <summary>
     /// The 404 page for <paramref name="model"/>'s language, kept with only its language switch written per request:
     /// anyone can ask for any number of addresses that do not exist, and rendering the layout for each cost five
-    /// times a cached page. No menu entry is marked current on it.
+    /// times a cached page. The menus still mark the entries the missing address is below, so it is kept per trail.
     /// </summary>
     public IActionResult NotFoundPage(Controller controller, LayoutViewModel model)
     {
@@ -163,13 +164,42 @@ public sealed class PageTemplates(ContentStore content, Microsoft.Extensions.Opt
         public async Task ExecuteResultAsync(ActionContext context)
         {
             var switchUrl = templates._encoder.Encode(model.SwitchUrl);
-            var template = await templates.FindOrRenderAsync(templates.Key(context.HttpContext, "404 " + model.Language.Code), async snapshot =>
+            // Rendered for a path below the same menu entries as the real one (MenuItem.Contains) and equal to the same
+            // entry, if any (a list's page that does not exist, /events/?page=999, still marks its entry current).
+            var trail = Trail(templates._content.Current, model.Language, model.CurrentPath);
+            var menuPath = string.Equals(trail, model.CurrentPath, StringComparison.OrdinalIgnoreCase) ? trail : trail + "\0";
+            var template = await templates.FindOrRenderAsync(templates.Key(context.HttpContext, $"404 {model.Language.Code} {menuPath}"), async snapshot =>
             {
                 model.SwitchUrl = SwitchMarker;
-                model.CurrentPath = "";
+                model.CurrentPath = menuPath;
                 return PageTemplate.Cut(snapshot, await PageTemplate.RenderAsync(controller, "~/Views/Status/NotFound.cshtml", model), [SwitchMarker]);
             });
             await template.WriteAsync(context.HttpContext, [switchUrl]);
+        }
+
+        /// <summary>The longest menu address (not the home page) that <paramref name="path"/> starts with, or "".</summary>
+        private static string Trail(ContentSnapshot snapshot, SiteLanguage language, string path)
+        {
+            var longest = "";
+            void Walk(IEnumerable<MenuItem> items)
+            {
+                foreach (var item in items)
+                {
+                    if (item.Url.Length > longest.Length && language.Neutral(item.Url) != "/" && path.StartsWith(item.Url, StringComparison.OrdinalIgnoreCase))
+                    {
+                        longest = item.Url;
+                    }
+                    Walk(item.Children);
+                }
+            }
+            if (snapshot.Menus.TryGetValue(language.Code, out var menus))
+            {
+                foreach (var menu in menus.Values)
+                {
+                    Walk(menu);
+                }
+            }
+            return longest;
         }
     }
 

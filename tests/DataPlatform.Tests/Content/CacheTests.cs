@@ -249,6 +249,13 @@ public sealed class CacheTests : IAsyncLifetime
 
         await Eventually.TrueAsync(async () => (await Html.GetAsync(_client, "/missing-d/")).QuerySelector("nav a[href='/about-us/']") is not null,
             "the new menu entry on the 404 page", seconds: 10);
+        // The entry a missing address is below is marked as its trail, as on any page; on others it is not.
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.NotNull((await Html.GetAsync(_client, "/about-us/missing/")).QuerySelector("nav li.in-trail > a[href='/about-us/']"));
+            Assert.Null((await Html.GetAsync(_client, "/missing-d/")).QuerySelector("nav li.in-trail"));
+            Assert.Null((await Html.GetAsync(_client, "/about-us/gone/")).QuerySelector("[aria-current]"));
+        }
     }
 
     [Fact]
