@@ -39,7 +39,7 @@ public sealed class FormPageTemplates(PageTemplates templates, IAntiforgery anti
     private string[] Issue(HttpContext context, SubmissionKind kind)
     {
         // Sets the antiforgery cookie when the browser has none, and the no-store headers; the view's hidden field reuses these tokens.
-        FormStamp.Serve(context, kind.ToString());
+        FormStamp.Serve(context, kind);
         var tokens = antiforgery.GetAndStoreTokens(context);
         return [tokens.RequestToken!, Guid.NewGuid().ToString()];
     }

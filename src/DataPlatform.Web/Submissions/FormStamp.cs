@@ -30,8 +30,8 @@ public sealed class FormStamp(TimeProvider clock, IOptions<SubmissionOptions> op
     private static readonly object ServedKind = new();
     private static readonly object PostedStamp = new();
 
-    /// <summary>Marks this response as serving a public form of <paramref name="formKind"/>: the antiforgery token made for it is stamped.</summary>
-    public static void Serve(HttpContext context, string formKind) => context.Items[ServedKind] = formKind;
+    /// <summary>Marks this response as serving a public form of <paramref name="kind"/>: the antiforgery token made for it is stamped.</summary>
+    public static void Serve(HttpContext context, SubmissionKind kind) => context.Items[ServedKind] = kind.ToString();
 
     public string GetAdditionalData(HttpContext context)
     {
@@ -57,7 +57,7 @@ public sealed class FormStamp(TimeProvider clock, IOptions<SubmissionOptions> op
     /// For a post whose antiforgery token was accepted: null when the stamp is fine, otherwise why the post looks like
     /// spam; and the posted token, which identifies the served form (each token is signed afresh, so no two forms share one).
     /// </summary>
-    public (string? SpamReason, string? ServedForm) Check(HttpContext context, string formKind)
+    public (string? SpamReason, string? ServedForm) Check(HttpContext context, SubmissionKind kind)
     {
         var servedForm = context.Request.HasFormContentType ? context.Request.Form[antiforgery.Value.FormFieldName].ToString() : null;
         if (context.Items[PostedStamp] is not string posted || posted.Length == 0)
@@ -68,7 +68,7 @@ public sealed class FormStamp(TimeProvider clock, IOptions<SubmissionOptions> op
             }
             posted = legacy;
         }
-        if (Parse(posted) is not { } stamp || stamp.Kind != formKind)
+        if (Parse(posted) is not { } stamp || stamp.Kind != kind.ToString())
         {
             return ("invalid form stamp", servedForm);
         }

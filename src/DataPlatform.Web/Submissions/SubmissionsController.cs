@@ -74,10 +74,10 @@ public sealed partial class SubmissionsController(
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             // Shown again with a new token that keeps the stamp's time (FormStamp).
-            FormStamp.Serve(HttpContext, form.Kind.ToString());
+            FormStamp.Serve(HttpContext, form.Kind);
             return View(view, Model(form, title));
         }
-        var (stampReason, servedForm) = stamp.Check(HttpContext, form.Kind.ToString());
+        var (stampReason, servedForm) = stamp.Check(HttpContext, form.Kind);
         var spamReason = !string.IsNullOrEmpty(form.Website) ? "honeypot field filled in" : stampReason;
         var language = PortalLanguage.Of(HttpContext);
         var reference = await intake.KeepAsync(form, language.Code, Request.Path.Value, spamReason, servedForm, cancellationToken);
