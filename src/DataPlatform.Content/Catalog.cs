@@ -109,10 +109,10 @@ public static class CatalogFile
             return null;
         }
         var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            stream = BoundedYaml.Load(File.ReadAllText(path));
         }
         catch (YamlException e)
         {

@@ -17,9 +17,10 @@ internal static class ContentFiles
         var resources = new List<ResourceFile>();
         var staticFiles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var staticRoot = Path.Combine(root, "static");
+        var realRoot = ContentPaths.RealPath(root) ?? Path.GetFullPath(root);
         if (System.IO.Directory.Exists(staticRoot))
         {
-            foreach (var file in Walk(staticRoot))
+            foreach (var file in Walk(staticRoot, root, realRoot, diagnostics))
             {
                 staticFiles.TryAdd("/" + Relative(staticRoot, file.FullName), file.FullName);
             }
@@ -36,7 +37,7 @@ internal static class ContentFiles
                     $"The folder for {fixedLanguage?.NativeName} ('{Relative(root, folder)}') does not exist; check Content:Directories."));
                 continue;
             }
-            foreach (var file in Walk(folder))
+            foreach (var file in Walk(folder, root, realRoot, diagnostics))
             {
                 var relativeToFolder = Relative(folder, file.FullName);
                 // static/ is served from the root; data/ holds data files (notices), not pages or downloads.
@@ -85,13 +86,54 @@ internal static class ContentFiles
 
     // FileSystemEnumerable with a transform: no FileInfo per file, which made the walk of 15,000 files
     // the largest part of a reload.
-    private static System.IO.Enumeration.FileSystemEnumerable<WalkedFile> Walk(string folder) =>
-        new System.IO.Enumeration.FileSystemEnumerable<WalkedFile>(folder,
+    private static System.IO.Enumeration.FileSystemEnumerable<WalkedFile> Walk(string folder, string root, string realRoot, List<Diagnostic> diagnostics)
+    {
+        // Folders reached through a link in this walk: each is walked once, however many links lead to it.
+        var followed = new HashSet<string>(StringComparer.Ordinal);
+        return new System.IO.Enumeration.FileSystemEnumerable<WalkedFile>(folder,
             (ref System.IO.Enumeration.FileSystemEntry entry) => new WalkedFile(entry.ToFullPath(), entry.FileName.ToString(), entry.LastWriteTimeUtc.UtcDateTime, entry.Length),
             new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
         {
-            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
+                !entry.IsDirectory && (!IsLink(entry) || FollowLink(entry.ToFullPath(), entry.Directory.ToString(), isDirectory: false, root, realRoot, followed, diagnostics)),
+            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
+                !IsLink(entry) || FollowLink(entry.ToFullPath(), entry.Directory.ToString(), isDirectory: true, root, realRoot, followed, diagnostics),
         };
+    }
+
+    private static bool IsLink(in System.IO.Enumeration.FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+
+    /// <summary>
+    /// A link is followed when it leads inside the content folder; a folder link also only when it does not lead to a
+    /// folder it is itself in (a loop) nor to one this walk already followed a link to.
+    /// </summary>
+    private static bool FollowLink(string path, string parent, bool isDirectory, string root, string realRoot, HashSet<string> followed, List<Diagnostic> diagnostics)
+    {
+        var target = ContentPaths.RealPath(path);
+        string? reason = null;
+        if (target is null || (isDirectory ? !System.IO.Directory.Exists(target) : !File.Exists(target)))
+        {
+            reason = "leads nowhere (a missing target or a loop of links)";
+        }
+        else if (!ContentPaths.IsBelowOrSame(realRoot, target))
+        {
+            reason = "leads outside the content folder";
+        }
+        else if (isDirectory && ContentPaths.RealPath(parent) is { } realParent && ContentPaths.IsBelowOrSame(target, realParent))
+        {
+            reason = "leads to a folder it is in (a loop)";
+        }
+        else if (isDirectory && !followed.Add(target))
+        {
+            return false; // the folder is walked through another link already
+        }
+        if (reason is null)
+        {
+            return true;
+        }
+        diagnostics.Add(new Diagnostic(Severity.Warning, "symlink", Relative(root, path), 0, $"The symbolic link {reason}; it is not followed."));
+        return false;
+    }
 
     public static string Relative(string from, string path) => Path.GetRelativePath(from, path).Replace('\\', '/');
 

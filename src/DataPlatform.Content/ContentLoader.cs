@@ -83,7 +83,7 @@ public sealed class ContentLoader
         var catalogs = new Dictionary<string, Catalog>(StringComparer.OrdinalIgnoreCase);
         foreach (var (file, section) in Catalog.Known)
         {
-            if (_catalogs.Load(file, section) is { } loaded)
+            if (Guard(file, () => _catalogs.Load(file, section), null, diagnostics) is { } loaded)
             {
                 catalogs[section] = loaded.Catalog;
                 candidates.AddRange(loaded.Pages);
@@ -99,14 +99,14 @@ public sealed class ContentLoader
         _embeds.BeginLoad();
         foreach (var page in pages)
         {
-            page.Embeds = _embeds.Resolve(page, diagnostics, schedule.Note);
+            page.Embeds = Guard(page.SourcePath, () => _embeds.Resolve(page, diagnostics, schedule.Note), [], diagnostics);
         }
         SiteAssembly.AddMissingSections(pages, byUrl);
         var redirects = SiteAssembly.Redirects(pages, byUrl, diagnostics);
         var menus = SiteLanguage.All.ToDictionary(l => l.Code, l => (IReadOnlyDictionary<string, IReadOnlyList<MenuItem>>)MenuBuilder.Build(l, pages, diagnostics));
         var files = SiteAssembly.Files(pages, resources, staticFiles);
-        var notices = NoticeFile.Read(Root, diagnostics);
-        var outputs = _outputs.Load(diagnostics);
+        var notices = Guard(NoticeFile.RelativePath, () => NoticeFile.Read(Root, diagnostics), [], diagnostics);
+        var outputs = Guard(OutputsFile.PublicationsFile, () => _outputs.Load(diagnostics), ResearchOutputs.Empty, diagnostics);
         foreach (var notice in notices)
         {
             schedule.NoteNotice(notice);
@@ -134,6 +134,23 @@ public sealed class ContentLoader
     }
 
     private ContentSnapshot? _lastSnapshot;
+
+    /// <summary>
+    /// One part of the content read with anything it throws reported against its file: each reader reports what it
+    /// foresaw, and what it did not (a bug, a kind of bad data nobody thought of) costs that part, not the whole site.
+    /// </summary>
+    private static T Guard<T>(string file, Func<T> read, T fallback, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, "unreadable", file, 1, $"This cannot be read ({e.GetType().Name}: {e.Message}); it is left out."));
+            return fallback;
+        }
+    }
 
     /// <summary>An edited page file: what it parsed to before and now, and its entry in the last walk and in this one.</summary>
     private sealed record Edit(ParsedFile? Before, ParsedFile After, SourceFile OldSource, SourceFile Source);

@@ -176,11 +176,24 @@ public sealed class ContentStore : IDisposable
                     _scheduled.Change((long)due, Timeout.Infinite);
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e)
             {
+                // Reloads run on timers, where an exception would end the process: whatever happened, the previous
+                // snapshot keeps serving and the report carries the reason to the log.
                 report = new ReloadReport(Current, watch.Elapsed, 0, e);
             }
-            Reloaded?.Invoke(report);
+            foreach (var handler in Reloaded?.GetInvocationList().Cast<Action<ReloadReport>>() ?? [])
+            {
+                try
+                {
+                    handler(report);
+                }
+                catch (Exception e)
+                {
+                    // Each handler catches its own; this net keeps one that does not from ending the process (a timer's thread).
+                    System.Diagnostics.Trace.TraceError($"A content reload handler failed: {e}");
+                }
+            }
             return report;
         }
     }

@@ -111,13 +111,21 @@ public sealed class DataFiles
         {
             return new DataDocument(null, $"the file cannot be read ({e.Message})", 1);
         }
-        return Path.GetExtension(fullPath).ToLowerInvariant() switch
+        try
         {
-            ".json" => ParseJson(text),
-            ".yaml" or ".yml" => ParseYaml(text),
-            ".csv" => ParseCsv(text),
-            var other => new DataDocument(null, $"'{other}' is not a data format the portal reads (use .json, .yaml or .csv)", 1),
-        };
+            return Path.GetExtension(fullPath).ToLowerInvariant() switch
+            {
+                ".json" => ParseJson(text),
+                ".yaml" or ".yml" => ParseYaml(text),
+                ".csv" => ParseCsv(text),
+                var other => new DataDocument(null, $"'{other}' is not a data format the portal reads (use .json, .yaml or .csv)", 1),
+            };
+        }
+        catch (Exception e)
+        {
+            // Whatever the parsers did not foresee: the file is reported and left out, the site goes on.
+            return new DataDocument(null, $"it cannot be read ({e.Message})", 1);
+        }
     }
 
     public static DataDocument ParseJson(string text)
@@ -131,6 +139,10 @@ public sealed class DataFiles
         {
             var line = (int)(e.LineNumber ?? 0) + 1;
             return new DataDocument(null, $"it is not valid JSON (line {line}, position {(e.BytePositionInLine ?? 0) + 1})", line);
+        }
+        catch (InvalidOperationException e)
+        {
+            return new DataDocument(null, JsonProblems.Reason(e), 1);
         }
     }
 
@@ -150,8 +162,7 @@ public sealed class DataFiles
     {
         try
         {
-            var stream = new YamlDotNet.RepresentationModel.YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = BoundedYaml.Load(text);
             return new DataDocument(stream.Documents.Count == 0 ? null : FromYaml(stream.Documents[0].RootNode), null, 0);
         }
         catch (YamlDotNet.Core.YamlException e)

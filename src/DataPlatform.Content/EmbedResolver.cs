@@ -26,7 +26,12 @@ public sealed partial class EmbedResolver(string root, ContentOptions options)
     {
         _versions.Clear();
         _remote.Clear();
+        // Again at each load: the content folder may be a link that a deployment (git-sync) moves.
+        _realRoot = ContentPaths.RealPath(root) ?? root;
     }
+
+    /// <summary>The content folder with every link followed: a data file must lie inside it.</summary>
+    private string? _realRoot;
 
     /// <summary>The page's embeds, in marker order; each problem is reported against the page's file and the shortcode's line.</summary>
     public IReadOnlyList<PageEmbed> Resolve(Page page, List<Diagnostic> diagnostics, Action<DateTimeOffset> noteChange)
@@ -234,7 +239,7 @@ public sealed partial class EmbedResolver(string root, ContentOptions options)
         foreach (var folder in folders)
         {
             var full = Path.GetFullPath(Path.Combine(root, folder, clean));
-            if (full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full))
+            if (full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full) && ContentPaths.IsInside(_realRoot ?? root, full))
             {
                 var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
                 _versions.Add(relative + "|" + DataFiles.Version(full));

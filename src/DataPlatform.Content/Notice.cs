@@ -33,10 +33,10 @@ public static class NoticeFile
         {
             return [];
         }
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            stream = BoundedYaml.Load(File.ReadAllText(path));
         }
         catch (YamlException e)
         {

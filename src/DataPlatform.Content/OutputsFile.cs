@@ -217,7 +217,15 @@ public static class OutputsFile
                 using var element = JsonDocument.ParseValue(ref reader);
                 if (element.RootElement.ValueKind == JsonValueKind.Object)
                 {
-                    record(element.RootElement, index, start);
+                    try
+                    {
+                        record(element.RootElement, index, start);
+                    }
+                    catch (Exception e) when (e is not JsonException)
+                    {
+                        // One bad record upstream (a lone surrogate, a value of a kind nobody expected) costs that record, not the file.
+                        diagnostics.Add(new Diagnostic(Severity.Warning, "outputs-record", file, start, $"Record {index + 1} cannot be read: {JsonProblems.Reason(e)}; it is left out."));
+                    }
                 }
                 else
                 {
@@ -231,6 +239,11 @@ public static class OutputsFile
         {
             diagnostics.Add(new Diagnostic(Severity.Error, "outputs-syntax", file, (int)(e.LineNumber ?? 0) + 1,
                 $"The file is not valid JSON ({e.Message.Split(" LineNumber", 2)[0]}); the previous data is kept."));
+            return false;
+        }
+        catch (Exception e)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, "outputs-syntax", file, line, $"The file cannot be read ({JsonProblems.Reason(e)}); the previous data is kept."));
             return false;
         }
     }

@@ -293,8 +293,7 @@ public static partial class PageParser
     {
         // The representation model, not the reflection-based deserializer: front matter is just maps,
         // lists and strings, and this is several times faster on a cold start.
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        var stream = BoundedYaml.Load(text);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);

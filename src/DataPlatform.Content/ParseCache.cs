@@ -30,6 +30,11 @@ internal sealed class ParseCache
         {
             result = new ParsedFile(null, [], [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, "The file cannot be read: permission denied.")]);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // What the parser did not foresee costs this file (its last readable version stays), never the load.
+            result = new ParsedFile(null, [], [], "", [], [new Diagnostic(Severity.Error, "unreadable", source.RelativePath, 1, $"The file cannot be read ({e.GetType().Name}: {e.Message}).")]);
+        }
         // A save caught half-written, or a slip in the front matter, must not take a live page down: while the file
         // cannot be read, its last readable version stays, and the problem is reported against the file.
         var lastRead = result.FrontMatter is not null ? result : _cache.TryGetValue(source.FullPath, out var previous) ? previous.LastRead : null;

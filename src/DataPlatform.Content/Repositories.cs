@@ -77,10 +77,10 @@ public sealed class RepositoryVocabulary
         {
             return Empty;
         }
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            stream = BoundedYaml.Load(File.ReadAllText(path));
         }
         catch (YamlException e)
         {

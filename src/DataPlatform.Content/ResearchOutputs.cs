@@ -253,9 +253,9 @@ internal sealed class OutputsSources(string root, string? fetchedDirectory)
             {
                 value = read(File.ReadAllBytes(path), problems);
             }
-            catch (IOException e)
+            catch (Exception e)
             {
-                problems.Add(new Diagnostic(Severity.Error, "outputs-unreadable", name, 1, $"The file cannot be read: {e.Message}"));
+                problems.Add(new Diagnostic(Severity.Error, "outputs-unreadable", name, 1, $"The file cannot be read: {JsonProblems.Reason(e)}."));
                 value = null;
             }
             // Unusable now: keep serving what was read from it last time.

@@ -43,7 +43,7 @@ public sealed class ChartsOptions
 /// it, which the content check and <c>/staff/content</c> show with the page. Either way the content reloads, so
 /// pages follow; a page itself never waits for a fetch.
 /// </summary>
-public sealed class ChartsFetcher(IOptions<ChartsOptions> options, ContentStore store, TimeProvider clock, ILogger<ChartsFetcher> logger) : BackgroundService
+public sealed class ChartsFetcher(IOptions<ChartsOptions> options, ContentStore store, TimeProvider clock, Site.BackgroundWork work, ILogger<ChartsFetcher> logger) : BackgroundService
 {
     private readonly Dictionary<string, DateTimeOffset> _lastAttempt = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0);
@@ -62,7 +62,7 @@ public sealed class ChartsFetcher(IOptions<ChartsOptions> options, ContentStore 
         {
             try
             {
-                await FetchDueAsync(client, stoppingToken);
+                await work.RunAsync(nameof(ChartsFetcher), () => FetchDueAsync(client, stoppingToken), stoppingToken);
                 // Wake on a reload (a page may name a new address) or when the next refresh is due.
                 using (var due = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
                 {

@@ -25,7 +25,22 @@ public static class CheckCommand
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Exit code 0 without errors, 1 with errors, 2 when the folder cannot be read; never a crash.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return RunCheck(args, output, error);
+        }
+        catch (Exception e)
+        {
+            // Whatever hostile content makes of the loader or the check, an editor gets a reason and an exit code a script can act on.
+            error.WriteLine($"The content could not be checked ({e.GetType().Name}: {e.Message}).");
+            return 1;
+        }
+    }
+
+    private static int RunCheck(string[] args, TextWriter output, TextWriter error)
     {
         string? content = null;
         var format = "text";
@@ -91,6 +106,7 @@ public static class CheckCommand
             error.WriteLine($"The content folder cannot be read: {e.Message}");
             return 2;
         }
+
         var report = ContentCheck.Run(snapshot, root, new CheckOptions(AppRoutes.IsAppRoute, useGit));
         if (migration)
         {

@@ -57,7 +57,7 @@ public static class ContentRootLocator
 /// Loads content before the server accepts requests, and after every reload runs the same check editors
 /// run (<c>check</c>), logging each problem once and keeping the report for the editors' page.
 /// </summary>
-public sealed class ContentStartup(ContentStore store, ILogger<ContentStartup> logger) : IHostedService
+public sealed class ContentStartup(ContentStore store, BackgroundWork work, ILogger<ContentStartup> logger) : IHostedService
 {
     private HashSet<Diagnostic> _reported = [];
     private readonly Lock _checkLock = new();
@@ -84,7 +84,7 @@ public sealed class ContentStartup(ContentStore store, ILogger<ContentStartup> l
     {
         if (report.Error is not null)
         {
-            logger.LogError("Content reload failed, still serving the previous content: {Reason}", report.Error.Message);
+            work.Failed("Content reload", report.Error);
             return;
         }
         var snapshot = report.Snapshot;
@@ -157,6 +157,18 @@ public sealed class ContentStartup(ContentStore store, ILogger<ContentStartup> l
     }
 
     private void Check(ContentSnapshot snapshot)
+    {
+        try
+        {
+            CheckNow(snapshot);
+        }
+        catch (Exception e)
+        {
+            work.Failed("Content check", e);
+        }
+    }
+
+    private void CheckNow(ContentSnapshot snapshot)
     {
         lock (_checkLock)
         {

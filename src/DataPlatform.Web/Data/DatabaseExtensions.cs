@@ -66,7 +66,7 @@ public static class DatabaseExtensions
 /// Migrates at start-up. A database that is down does not stop the portal from serving content:
 /// the service keeps retrying in the background and <c>/readyz</c> reports not ready until it succeeds.
 /// </summary>
-public sealed class DatabaseMigrationService(NpgsqlDataSource dataSource, DatabaseState state, ILogger<DatabaseMigrationService> logger) : BackgroundService
+public sealed class DatabaseMigrationService(NpgsqlDataSource dataSource, DatabaseState state, Site.BackgroundWork work, ILogger<DatabaseMigrationService> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -80,7 +80,9 @@ public sealed class DatabaseMigrationService(NpgsqlDataSource dataSource, Databa
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested && !await TryMigrate(stoppingToken))
+        var migrated = false;
+        while (!stoppingToken.IsCancellationRequested
+            && !(await work.RunAsync(nameof(DatabaseMigrationService), async () => migrated = await TryMigrate(stoppingToken), stoppingToken) && migrated))
         {
             await Task.Delay(delay, stoppingToken);
             delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));

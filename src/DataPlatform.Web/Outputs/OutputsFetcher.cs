@@ -47,7 +47,7 @@ public sealed record FetchStatus(string Name, string Url, DateTimeOffset? LastAt
 /// copy on disk (written beside it and renamed, so never half-written); then the content reloads. A failed or invalid
 /// fetch keeps what is served, is logged, and shows on the staff content page.
 /// </summary>
-public sealed class OutputsFetcher(IOptions<OutputsOptions> options, ContentStore store, IHttpClientFactory clients, TimeProvider clock, ILogger<OutputsFetcher> logger)
+public sealed class OutputsFetcher(IOptions<OutputsOptions> options, ContentStore store, IHttpClientFactory clients, TimeProvider clock, Site.BackgroundWork work, ILogger<OutputsFetcher> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, FetchStatus> _status = new(StringComparer.Ordinal);
@@ -64,7 +64,7 @@ public sealed class OutputsFetcher(IOptions<OutputsOptions> options, ContentStor
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(settings.RefreshMinutes), clock);
         do
         {
-            await FetchAllAsync(stoppingToken);
+            await work.RunAsync(nameof(OutputsFetcher), () => FetchAllAsync(stoppingToken), stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

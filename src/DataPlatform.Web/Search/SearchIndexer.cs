@@ -6,7 +6,7 @@ using Npgsql;
 namespace DataPlatform.Web.Search;
 
 /// <summary>Brings the search index up to date at start-up and after every content reload; retries while the database is away.</summary>
-public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSource, DatabaseState database, PageCache pages, ILogger<SearchIndexer> logger) : BackgroundService
+public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSource, DatabaseState database, PageCache pages, BackgroundWork work, ILogger<SearchIndexer> logger) : BackgroundService
 {
     private readonly WorkerSignal _changed = new();
     private string? _indexedVersion;
@@ -30,29 +30,7 @@ public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSou
             var snapshot = content.Current;
             if (database.IsMigrated && content.IsLoaded && snapshot.Version != IndexedVersion)
             {
-                try
-                {
-                    var report = await SearchIndex.SyncAsync(dataSource, snapshot, stoppingToken, _written);
-                    var first = IndexedVersion is null;
-                    Volatile.Write(ref _indexedVersion, snapshot.Version);
-                    // Cached search results (and anything else) were rendered from the index as it was.
-                    pages.Clear();
-                    if (first && report.Upserted > 1000)
-                    {
-                        // Loading and indexing a large site leaves hundreds of megabytes of parse and index garbage;
-                        // give it back once, now, instead of carrying it as the process's size.
-                        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                    }
-                    if (report.Upserted + report.Deleted > 0)
-                    {
-                        logger.LogInformation("Search index updated: {Upserted} pages written, {Deleted} removed, of {Pages}, in {Elapsed:0} ms",
-                            report.Upserted, report.Deleted, report.Pages, report.Elapsed.TotalMilliseconds);
-                    }
-                }
-                catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
-                {
-                    logger.LogWarning("The search index could not be updated, will retry: {Reason}", e.GetBaseException().Message);
-                }
+                await work.RunAsync(nameof(SearchIndexer), () => SyncAsync(snapshot, stoppingToken), stoppingToken);
             }
             try
             {
@@ -62,6 +40,33 @@ public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSou
             {
                 return;
             }
+        }
+    }
+
+    private async Task SyncAsync(ContentSnapshot snapshot, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var report = await SearchIndex.SyncAsync(dataSource, snapshot, stoppingToken, _written);
+            var first = IndexedVersion is null;
+            Volatile.Write(ref _indexedVersion, snapshot.Version);
+            // Cached search results (and anything else) were rendered from the index as it was.
+            pages.Clear();
+            if (first && report.Upserted > 1000)
+            {
+                // Loading and indexing a large site leaves hundreds of megabytes of parse and index garbage;
+                // give it back once, now, instead of carrying it as the process's size.
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+            if (report.Upserted + report.Deleted > 0)
+            {
+                logger.LogInformation("Search index updated: {Upserted} pages written, {Deleted} removed, of {Pages}, in {Elapsed:0} ms",
+                    report.Upserted, report.Deleted, report.Pages, report.Elapsed.TotalMilliseconds);
+            }
+        }
+        catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+        {
+            logger.LogWarning("The search index could not be updated, will retry: {Reason}", e.GetBaseException().Message);
         }
     }
 

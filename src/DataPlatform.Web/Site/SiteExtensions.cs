@@ -33,6 +33,9 @@ public static partial class SiteExtensions
         // Configured, not added: AddAntiforgery here would register Data Protection's start-up key loading before the
         // database is migrated (it runs in registration order), and replicas starting together made keys of their own.
         builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+        builder.Services.AddSingleton<BackgroundWork>();
+        // Each loop catches what its passes throw (BackgroundWork); should one still escape, the host logs it and serves on.
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         builder.Services.AddSingleton<PageCache>();
         builder.Services.AddSingleton<PageTemplates>();
         builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName)

@@ -76,12 +76,15 @@ public sealed class ContentReportViewModel : LayoutViewModel
 
     /// <summary>Research-output exports fetched from URLs, and how their last fetch went.</summary>
     public IReadOnlyList<Outputs.FetchStatus> Fetches { get; init; } = [];
+
+    /// <summary>Background loops whose last pass failed (they go on trying).</summary>
+    public IReadOnlyList<BackgroundWork.Failure> Failures { get; init; } = [];
 }
 
 /// <summary>The staff workspace: the submissions list with filters and search, each submission's detail and workflow, exports, and the editors' content report.</summary>
 [Route("staff"), Authorize(Policy = StaffExtensions.StaffPolicy), ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class StaffController(PortalDbContext db, SubmissionReview review, UserManager<StaffUser> users, PortalLayout layout, ContentStartup content,
-    Outputs.OutputsFetcher fetcher, ReplyComposer replies, ReplySignal replySignal, TimeProvider clock, Microsoft.Extensions.Options.IOptions<NotificationOptions> notifications) : Controller
+    Outputs.OutputsFetcher fetcher, BackgroundWork work, ReplyComposer replies, ReplySignal replySignal, TimeProvider clock, Microsoft.Extensions.Options.IOptions<NotificationOptions> notifications) : Controller
 {
     /// <summary>The most submissions one "all matching" change touches; more is a sign the filter is not what was meant.</summary>
     public const int BulkLimit = 10_000;
@@ -360,7 +363,7 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
 
     /// <summary>The editors' view of the content: the check's errors and warnings, and the translation table.</summary>
     [HttpGet("content")]
-    public IActionResult ContentReport() => View(Staff(new ContentReportViewModel { Report = content.Report, Fetches = fetcher.Status }, "Content report"));
+    public IActionResult ContentReport() => View(Staff(new ContentReportViewModel { Report = content.Report, Fetches = fetcher.Status, Failures = work.Failures }, "Content report"));
 
     private async Task<IActionResult> Result(Guid id, SubmissionFilter filter, ChangeResult result, CancellationToken cancellationToken) => result switch
     {

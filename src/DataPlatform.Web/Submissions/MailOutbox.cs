@@ -8,7 +8,7 @@ namespace DataPlatform.Web.Submissions;
 /// what waits in the database, then sleep until woken (something was stored) or the poll interval has passed, three
 /// times as long while sending fails.
 /// </summary>
-public abstract class MailOutbox(WorkerSignal signal, DatabaseState database, TimeSpan pollInterval) : BackgroundService
+public abstract class MailOutbox(WorkerSignal signal, DatabaseState database, BackgroundWork work, TimeSpan pollInterval) : BackgroundService
 {
     /// <summary>Whether this sender has what it needs (a mail server, recipients); if not, it does nothing.</summary>
     protected abstract bool Enabled { get; }
@@ -27,14 +27,17 @@ public abstract class MailOutbox(WorkerSignal signal, DatabaseState database, Ti
             var failed = false;
             if (database.IsMigrated)
             {
-                try
+                failed = !await work.RunAsync(GetType().Name, async () =>
                 {
-                    failed = await SendWaitingAsync(stoppingToken);
-                }
-                catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
-                {
-                    failed = true;
-                }
+                    try
+                    {
+                        failed = await SendWaitingAsync(stoppingToken);
+                    }
+                    catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+                    {
+                        failed = true;
+                    }
+                }, stoppingToken) || failed;
             }
             try
             {

@@ -53,8 +53,8 @@ public sealed class ReplyComposer(IOptions<NotificationOptions> options, PortalL
 /// replicas may run this; <c>for update skip locked</c> keeps them from sending the same reply twice.
 /// </summary>
 public sealed class ReplySender(
-    IServiceScopeFactory scopes, ReplySignal signal, DatabaseState database, TimeProvider clock, IOptions<NotificationOptions> options, ILogger<ReplySender> logger)
-    : MailOutbox(signal, database, TimeSpan.FromSeconds(options.Value.PollSeconds))
+    IServiceScopeFactory scopes, ReplySignal signal, DatabaseState database, TimeProvider clock, IOptions<NotificationOptions> options, BackgroundWork work, ILogger<ReplySender> logger)
+    : MailOutbox(signal, database, work, TimeSpan.FromSeconds(options.Value.PollSeconds))
 {
     protected override bool Enabled => options.Value.CanReply;
 
@@ -97,12 +97,12 @@ public sealed class ReplySender(
                     db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = reply.SubmissionId, Actor = "mail server", Action = "reply sent", NewValue = reply.Subject, At = now });
                     sent++;
                 }
-                catch (Exception e) when (e is SmtpFailedRecipientException or FormatException)
+                catch (Exception e) when (RefusedForGood(e, reply.ToAddress) is { } reason)
                 {
-                    // Refused for good: trying again would only be refused again.
-                    (reply.State, reply.LastError) = (SubmissionReply.Failed, e.Message);
-                    db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = reply.SubmissionId, Actor = "mail server", Action = "reply failed", NewValue = e.Message, At = now });
-                    logger.LogWarning("A reply to submission {Submission} was refused: {Reason}", reply.SubmissionId, e.Message);
+                    // Refused for good: trying again would only be refused again, and would hold up the replies behind it.
+                    (reply.State, reply.LastError) = (SubmissionReply.Failed, reason);
+                    db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = reply.SubmissionId, Actor = "mail server", Action = "reply failed", NewValue = reason, At = now });
+                    logger.LogWarning("A reply to submission {Submission} was refused: {Reason}", reply.SubmissionId, reason);
                 }
                 catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException)
                 {
@@ -120,4 +120,19 @@ public sealed class ReplySender(
             }
         }
     }
+
+    /// <summary>
+    /// Why this reply can never be sent, or null when the failure is the server's (down, busy) and it should wait.
+    /// A recipient or address the server refuses (5xx) is the message's own; so is an address with letters such as
+    /// ü before the @ when the server does not offer SMTPUTF8, which the client reports as a general failure.
+    /// </summary>
+    private static string? RefusedForGood(Exception e, string address) => e switch
+    {
+        SmtpFailedRecipientException or FormatException => e.Message,
+        SmtpException when !address.Split('@')[0].All(char.IsAscii) =>
+            $"The address has letters outside ASCII before the @, and the mail server does not accept such addresses (SMTPUTF8): {e.Message}",
+        SmtpException { StatusCode: >= SmtpStatusCode.CommandUnrecognized } smtp =>
+            $"The mail server refused it ({(int)smtp.StatusCode}): {e.Message}",
+        _ => null,
+    };
 }

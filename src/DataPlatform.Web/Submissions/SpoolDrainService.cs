@@ -15,6 +15,7 @@ public sealed class SpoolDrainService(
     DatabaseState database,
     TimeProvider clock,
     IOptions<SubmissionOptions> options,
+    Site.BackgroundWork work,
     ILogger<SpoolDrainService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,15 +25,8 @@ public sealed class SpoolDrainService(
         {
             if (database.IsMigrated)
             {
-                try
-                {
-                    await DrainAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // This loop must outlive any one failure: it is what gets spooled submissions home.
-                    logger.LogError(e, "Draining the submission spool failed; retrying");
-                }
+                // This loop must outlive any one failure: it is what gets spooled submissions home.
+                await work.RunAsync(nameof(SpoolDrainService), () => DrainAsync(stoppingToken), stoppingToken);
             }
             try
             {

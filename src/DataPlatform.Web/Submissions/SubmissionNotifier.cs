@@ -18,7 +18,8 @@ public sealed class SubmissionNotifier(
     DatabaseState database,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
-    ILogger<SubmissionNotifier> logger) : MailOutbox(signal, database, TimeSpan.FromSeconds(options.Value.PollSeconds))
+    Site.BackgroundWork work,
+    ILogger<SubmissionNotifier> logger) : MailOutbox(signal, database, work, TimeSpan.FromSeconds(options.Value.PollSeconds))
 {
     protected override bool Enabled => options.Value.Enabled;
 
