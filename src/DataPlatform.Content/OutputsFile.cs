@@ -141,7 +141,7 @@ public static class OutputsFile
         var published = PartialDate.Parse(publishedText);
         if (publishedText is not null && published is null)
         {
-            diagnostics.Add(new Diagnostic(Severity.Warning, "publication-date", file, line, $"Record {index + 1} ({id}): '{publishedText}' is not a date like 2021-05-14 or 2021-05-00."));
+            diagnostics.Add(new Diagnostic(Severity.Warning, "publication-date", file, line, $"Record {index + 1} ({id}): '{publishedText}' is not a date like 2021-05-14 or 2021-05-00 between {PartialDate.MinimumYear} and {PartialDate.MaximumYear}; it is left out."));
         }
         Journal? journal = null;
         if (record.TryGetProperty("journal", out var j) && j.ValueKind == JsonValueKind.Object)

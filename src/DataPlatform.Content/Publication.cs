@@ -9,10 +9,16 @@ namespace DataPlatform.Content;
 public readonly record struct PartialDate(int Year, int Month, int Day) : IComparable<PartialDate>
 {
     /// <summary><c>2021-05-14</c>, <c>2021-05-00</c>, <c>2021-05</c>, <c>2021</c> or an ISO time stamp; null for anything else.</summary>
+    /// <summary>
+    /// The years a research output can have been published in. Anything else is a slip or hostile data, and one record
+    /// dated 1000 beside one dated 9999 made every publications page draw a 9,000-year chart; such a date is reported.
+    /// </summary>
+    public const int MinimumYear = 1600, MaximumYear = 2200;
+
     public static PartialDate? Parse(string? text)
     {
         text = text?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length < 4 || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1000 or > 9999)
+        if (string.IsNullOrEmpty(text) || text.Length < 4 || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < MinimumYear or > MaximumYear)
         {
             return null;
         }

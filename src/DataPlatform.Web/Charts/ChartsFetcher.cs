@@ -233,14 +233,17 @@ public sealed class ChartsFetcher(IOptions<ChartsOptions> options, ContentStore 
         return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds)) };
     }
 
-    /// <summary>Loopback, private, link-local, carrier-grade NAT, unique-local, multicast or unspecified.</summary>
+    /// <summary>
+    /// Loopback, private, link-local, carrier-grade NAT, unique-local, multicast or unspecified, or one of this host's own
+    /// addresses (a public address of the machine reaches services that listen on every interface).
+    /// </summary>
     public static bool IsInternal(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
         {
             address = address.MapToIPv4();
         }
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || OwnAddressesCache.Get().Contains(address))
         {
             return true;
         }
@@ -251,6 +254,36 @@ public sealed class ChartsFetcher(IOptions<ChartsOptions> options, ContentStore 
                 || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) || b[0] >= 224;
         }
         return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (address.GetAddressBytes()[0] & 0xfe) == 0xfc;
+    }
+}
+
+/// <summary>This host's interface addresses, read at most once a minute (interfaces come and go, but rarely).</summary>
+file static class OwnAddressesCache
+{
+    private sealed record Cached(long Ticks, HashSet<IPAddress> Addresses);
+
+    private static Cached _cache = new(long.MinValue / 2, []);
+
+    public static HashSet<IPAddress> Get()
+    {
+        var now = Environment.TickCount64;
+        var cache = Volatile.Read(ref _cache);
+        if (now - cache.Ticks < 60_000)
+        {
+            return cache.Addresses;
+        }
+        HashSet<IPAddress> addresses;
+        try
+        {
+            addresses = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+                .SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(a => a.Address.IsIPv4MappedToIPv6 ? a.Address.MapToIPv4() : a.Address).ToHashSet();
+        }
+        catch (System.Net.NetworkInformation.NetworkInformationException)
+        {
+            addresses = cache.Addresses;
+        }
+        Volatile.Write(ref _cache, new Cached(now, addresses));
+        return addresses;
     }
 }
 

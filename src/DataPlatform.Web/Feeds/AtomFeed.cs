@@ -19,7 +19,7 @@ public static class AtomFeed
     public static byte[] Write(string self, string alternate, string title, SiteLanguage language, DateTimeOffset updated, IEnumerable<AtomEntry> entries)
     {
         using var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        using (var xml = Site.CleanXmlWriter.Create(buffer, indent: true))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);

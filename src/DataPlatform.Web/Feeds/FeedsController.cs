@@ -53,7 +53,7 @@ public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layou
         }
         static string Date(DateTimeOffset value) => value.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture);
         using var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        using (var xml = Site.CleanXmlWriter.Create(buffer))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("rss");
@@ -95,7 +95,7 @@ public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layou
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         const string xhtml = "http://www.w3.org/1999/xhtml";
         using var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        using (var xml = Site.CleanXmlWriter.Create(buffer, indent: true))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("urlset", ns);
@@ -137,7 +137,7 @@ public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layou
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         const string xhtml = "http://www.w3.org/1999/xhtml";
         using var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        using (var xml = Site.CleanXmlWriter.Create(buffer))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("urlset", ns);

@@ -31,6 +31,9 @@ public sealed class OutputsOptions
     /// <summary>The largest export accepted, in megabytes (default 200).</summary>
     public int MaximumMegabytes { get; set; } = 200;
 
+    /// <summary>How long one fetch may take from request to last byte, in seconds (default 60): a source that trickles is given up.</summary>
+    public int TimeoutSeconds { get; set; } = 60;
+
     public IEnumerable<(string Name, string Url)> Sources =>
         new[] { ("publications.json", Publications.Url), ("datasets.json", Datasets.Url) }.Where(s => !string.IsNullOrWhiteSpace(s.Item2));
 
@@ -89,10 +92,13 @@ public sealed class OutputsFetcher(IOptions<OutputsOptions> options, ContentStor
         var settings = options.Value;
         var previous = _status.GetValueOrDefault(name);
         var attempt = clock.GetUtcNow();
+        // The client's own timeout ends at the headers; this one covers the body too (a source that sends a byte a second).
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, settings.TimeoutSeconds)));
         try
         {
             using var client = clients.CreateClient(nameof(OutputsFetcher));
-            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (!response.IsSuccessStatusCode)
             {
                 return Failed($"the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
@@ -103,11 +109,11 @@ public sealed class OutputsFetcher(IOptions<OutputsOptions> options, ContentStor
                 return Failed($"the export is larger than {settings.MaximumMegabytes} MB");
             }
             using var body = new MemoryStream();
-            await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken))
+            await using (var stream = await response.Content.ReadAsStreamAsync(timeout.Token))
             {
                 var buffer = new byte[81920];
                 int read;
-                while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+                while ((read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
                 {
                     body.Write(buffer, 0, read);
                     if (body.Length > limit)
@@ -140,8 +146,13 @@ public sealed class OutputsFetcher(IOptions<OutputsOptions> options, ContentStor
             logger.LogInformation("Fetched {Name} from {Url}: {Records} records", name, url, records.Value);
             return true;
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            return Failed($"no complete answer within {settings.TimeoutSeconds} s");
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Whatever went wrong with this source, the next one is still fetched.
             return Failed(e.GetBaseException().Message);
         }
 

@@ -152,14 +152,20 @@ public sealed class PublicationExport(IReadOnlyList<Publication> publications, s
         return sb.ToString();
     }
 
-    private static string BibEscape(string value)
+    /// <summary>
+    /// A field value that cannot end its field: BibTeX counts braces whatever stands before them (<c>\}</c> closes a
+    /// field too), so no brace is written bare; every brace here comes in a balanced pair.
+    /// </summary>
+    public static string BibEscape(string value)
     {
         var sb = new StringBuilder(value.Length);
         foreach (var c in value.ReplaceLineEndings(" "))
         {
             sb.Append(c switch
             {
-                '{' or '}' or '%' or '&' or '$' or '#' or '_' => "\\" + c,
+                '{' => "\\textbraceleft{}",
+                '}' => "\\textbraceright{}",
+                '%' or '&' or '$' or '#' or '_' => "\\" + c,
                 '\\' => "\\textbackslash{}",
                 _ => c.ToString(),
             });

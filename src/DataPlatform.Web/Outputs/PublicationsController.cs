@@ -222,6 +222,9 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         return facets;
     }
 
+    /// <summary>The most years the per-year chart spans (the latest ones).</summary>
+    public const int MaximumChartYears = 100;
+
     /// <summary>Publications per year for the current filter, split by type; every year between the first and last is shown.</summary>
     private Chart? YearChart(IReadOnlyList<Publication> matching)
     {
@@ -230,8 +233,10 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         {
             return null;
         }
-        var first = dated.Min(p => p.Published!.Value.Year);
         var last = dated.Max(p => p.Published!.Value.Year);
+        // Every year between first and last is a bar: bounded, so no pair of stray dates can make thousands.
+        var first = Math.Max(dated.Min(p => p.Published!.Value.Year), last - MaximumChartYears + 1);
+        dated = dated.Where(p => p.Published!.Value.Year >= first).ToList();
         var years = Enumerable.Range(first, last - first + 1).ToList();
         var types = PublicationTypes.All.Where(type => dated.Any(p => p.Type == type)).ToList();
         var counts = dated.GroupBy(p => (p.Published!.Value.Year, p.Type)).ToDictionary(g => g.Key, g => g.Count());

@@ -139,7 +139,7 @@ public sealed class SearchController(SearchService search, ContentSnapshot snaps
         const string ns = "http://a9.com/-/spec/opensearch/1.1/";
         var language = layout.Language;
         using var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        using (var xml = Site.CleanXmlWriter.Create(buffer, indent: true))
         {
             xml.WriteStartElement("OpenSearchDescription", ns);
             xml.WriteElementString("ShortName", ns, layout.SiteTitle(language).Length > 16 ? layout.SiteTitle(language)[..16] : layout.SiteTitle(language));

@@ -14,7 +14,7 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, boo
 /// never a syntax error), ranked with title and tags first, with <c>ts_headline</c> snippets that are made
 /// HTML-safe here before the match markers become <c>&lt;mark&gt;</c>.
 /// </summary>
-public sealed class SearchService(string connectionString) : IDisposable
+public sealed partial class SearchService(string connectionString) : IDisposable
 {
     // Searches run on connections of their own where PostgreSQL prefers the GIN index: for a word on most
     // pages it otherwise picks a sequential scan that evaluates every tsvector and was twice as slow
@@ -111,13 +111,19 @@ public sealed class SearchService(string connectionString) : IDisposable
     /// <summary>
     /// What a visitor typed, made safe and bounded: no control characters (PostgreSQL text cannot hold NUL), each word
     /// once (case aside) and at most <see cref="MaximumTerms"/> of them, so no query can be made slow by repeating words.
+    /// A run of hyphens is one (<c>-word</c> still excludes): <c>websearch_to_tsquery</c> makes each a negation, and
+    /// forty of them overflow its stack ("tsquery stack too small"); a word of hyphens alone means nothing and goes.
     /// </summary>
     public static string Clean(string? query)
     {
         var text = new string((query ?? "").Where(c => !char.IsControl(c) && c != '\uFFFD').ToArray()).Trim();
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaximumTerms);
+        var words = Hyphens().Replace(text, "-").Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w != "-")
+            .Distinct(StringComparer.OrdinalIgnoreCase).Take(MaximumTerms);
         return string.Join(' ', words);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"-(\s*-)+")]
+    private static partial System.Text.RegularExpressions.Regex Hyphens();
 
     /// <summary>PostgreSQL cancelled the statement at <see cref="StatementTimeoutMilliseconds"/>.</summary>
     public static bool IsTimeout(Exception e) => e.GetBaseException() is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled };

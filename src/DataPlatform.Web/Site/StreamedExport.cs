@@ -24,18 +24,18 @@ public static class StreamedExport
     }
 
     /// <summary>
-    /// A header and rows as CSV: with a byte-order mark so spreadsheet programs read UTF-8 (å, ä, ö), and cells starting
-    /// with = + - @ escaped (formula injection).
+    /// A header and rows as CSV: with a byte-order mark so spreadsheet programs read UTF-8 (å, ä, ö), and each cell
+    /// <see cref="FormulaSafe"/>.
     /// </summary>
     public static async Task WriteCsvAsync(Stream body, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, CancellationToken cancel)
     {
         using var buffer = new MemoryStream();
-        var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true);
+        var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Injection = CsvInjection.None, WriteByteOrderMark = true }, leaveOpen: true);
         csv.WriteHeader(header.ToArray());
         var count = 0;
         foreach (var row in rows)
         {
-            csv.WriteRecord(row as string[] ?? row.ToArray());
+            csv.WriteRecord(row.Select(FormulaSafe).ToArray());
             if (++count % 1000 == 0)
             {
                 csv.Flush();
@@ -46,6 +46,16 @@ public static class StreamedExport
         csv.Dispose();
         await DrainAsync(buffer, body, cancel);
     }
+
+    /// <summary>
+    /// A cell a spreadsheet will not run: one starting with = + - @ | % a tab or a line break gets a quote mark in front
+    /// (formula injection), unless it is a plain number (<c>-821</c>, <c>+3.5e2</c>), which must stay a number.
+    /// </summary>
+    public static string FormulaSafe(string? value) =>
+        string.IsNullOrEmpty(value) ? ""
+        : value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' or '|' or '%'
+          && !double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) ? "'" + value
+        : value;
 
     /// <summary>Items as a JSON array, each written by <paramref name="write"/>.</summary>
     public static async Task WriteJsonAsync<T>(Stream body, IEnumerable<T> items, Action<Utf8JsonWriter, T> write, CancellationToken cancel)

@@ -31,14 +31,7 @@ public static class Csv
     /// <summary>One cell: formula-leading characters neutralised with a quote mark, then quoted if it holds a comma, quote or line break.</summary>
     public static string Cell(string? value)
     {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '|' or '%')
-        {
-            value = "'" + value;
-        }
+        value = Site.StreamedExport.FormulaSafe(value);
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

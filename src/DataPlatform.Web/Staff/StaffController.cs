@@ -235,7 +235,11 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
             var parts = item.Split(':');
             if (parts.Length == 2 && Guid.TryParse(parts[0], out var id) && uint.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var version))
             {
-                targets.Add((id, version));
+                // A row sent twice (a hand-made post, a browser extension) is one row.
+                if (!targets.Any(t => t.Item1 == id))
+                {
+                    targets.Add((id, version));
+                }
             }
             else
             {
@@ -244,6 +248,10 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
             }
         }
         var all = scope == "all";
+        if (asOf is { } ticks && (ticks < 0 || ticks > DateTimeOffset.MaxValue.UtcTicks))
+        {
+            problems.Add("The confirmation could not be read; choose the change again.");
+        }
         if (!all && targets.Count == 0 && problems.Count == 0)
         {
             problems.Add("Check at least one submission, or choose all matching the filter.");

@@ -37,8 +37,10 @@ public sealed class SubmissionFilter : IListFilter
     /// <summary>Words in the name, email, title or message.</summary>
     public string? Q { get; set => field = QueryValues.Blank(value); }
 
-    /// <summary><c>me</c>, <c>none</c> or a staff member's id.</summary>
-    public string? Assigned { get; set => field = QueryValues.Blank(value); }
+    /// <summary><c>me</c>, or <c>nobody</c> (also written <c>none</c>).</summary>
+    public string? Assigned { get; set => field = QueryValues.Blank(value) is "none" ? Nobody : QueryValues.Blank(value); }
+
+    public const string Nobody = "nobody";
 
     public IReadOnlyList<string> Problems()
     {
@@ -62,6 +64,10 @@ public sealed class SubmissionFilter : IListFilter
         if (To is not null && ParseDay(To) is null)
         {
             problems.Add("'To' must be a date like 2026-11-30.");
+        }
+        if (Assigned is not null and not ("me" or Nobody))
+        {
+            problems.Add($"'Assigned' is me or nobody, not '{Assigned}'.");
         }
         if (Q is { Length: > 200 })
         {

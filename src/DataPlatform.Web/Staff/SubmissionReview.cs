@@ -62,7 +62,7 @@ public sealed class SubmissionReview(PortalDbContext db, TimeProvider clock)
 
     private IQueryable<Submission> AllStatuses(SubmissionFilter filter, string? currentUserId)
     {
-        var query = filter.Q is { Length: > 0 } q
+        var query = Search.SearchService.Clean(filter.Q) is { Length: > 0 } q
             ? db.Submissions.FromSqlInterpolated($"select *, xmin from submissions where search @@ websearch_to_tsquery('simple', {q})")
             : db.Submissions;
         query = query.AsNoTracking();
@@ -87,7 +87,7 @@ public sealed class SubmissionReview(PortalDbContext db, TimeProvider clock)
         query = filter.Assigned switch
         {
             "me" => query.Where(s => s.AssignedTo == currentUserId),
-            "nobody" => query.Where(s => s.AssignedTo == null),
+            SubmissionFilter.Nobody => query.Where(s => s.AssignedTo == null),
             _ => query,
         };
         return query;

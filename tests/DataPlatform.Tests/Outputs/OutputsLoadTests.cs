@@ -100,7 +100,7 @@ public sealed class OutputsLoadTests
     {
         Assert.Equal((null, null), (Record("eee555").Doi, Record("eee555").Published));
         Assert.Contains(Fixture.Diagnostics, d => d.Code == "publication-doi" && d.Message == "Record 7 (eee555): 'not a doi' is not a DOI; it is left out.");
-        Assert.Contains(Fixture.Diagnostics, d => d.Code == "publication-date" && d.Message == "Record 7 (eee555): '2021-13-45' is not a date like 2021-05-14 or 2021-05-00.");
+        Assert.Contains(Fixture.Diagnostics, d => d.Code == "publication-date" && d.Message == "Record 7 (eee555): '2021-13-45' is not a date like 2021-05-14 or 2021-05-00 between 1600 and 2200; it is left out.");
     }
 
     [Fact]
