@@ -12,6 +12,15 @@ public sealed class ChartEmbed : PageEmbed
     /// <summary>The drawing, ready to insert (built once per content load, not per request).</summary>
     public required string Svg { get; init; }
 
+    /// <summary>The rows the table under the chart shows, made once with the drawing (not per request: a million points took seconds).</summary>
+    public IReadOnlyList<(string X, double?[] Values)> TableHead { get; init; } = [];
+
+    /// <summary>How many rows the whole table (and the CSV) has.</summary>
+    public int TableRowCount { get; init; }
+
+    /// <summary>Rows of the table shown under a chart; the CSV has them all, and a phone should not download megabytes of table.</summary>
+    public const int TableLimit = 200;
+
     public IReadOnlyList<ChartDataTable> Undrawn { get; init; } = [];
 
     /// <summary>Where the numbers come from: a web address or a file of the site, for the source link.</summary>
@@ -25,7 +34,12 @@ public sealed class ChartEmbed : PageEmbed
         {
             chart = chart with { Description = ChartText.Describe(chart, language) };
         }
-        return new ChartEmbed { Id = id, Index = index, Chart = chart, Svg = chart.IsEmpty ? "" : ChartSvg.Render(chart, id + "-svg", culture), Undrawn = undrawn ?? [], Source = source };
+        var xs = chart.XValues;
+        return new ChartEmbed
+        {
+            Id = id, Index = index, Chart = chart, Svg = chart.IsEmpty ? "" : ChartSvg.Render(chart, id + "-svg", culture), Undrawn = undrawn ?? [], Source = source,
+            TableHead = [.. chart.TableRows().Take(TableLimit)], TableRowCount = xs.Count,
+        };
     }
 }
 

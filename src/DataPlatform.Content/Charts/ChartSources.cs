@@ -15,6 +15,15 @@ public sealed record ChartReading(Chart? Chart, IReadOnlyList<ChartDataTable> Un
 /// </summary>
 public static class ChartSources
 {
+    /// <summary>Series one chart draws; more cannot be told apart anyway, and each costs the page its legend line and table column.</summary>
+    public const int MaximumSeries = 50;
+
+    /// <summary>Traces the chart cannot draw that are shown as tables: 1,000 undrawn pie traces made a 10.6 MB page.</summary>
+    public const int MaximumUndrawn = 10;
+
+    /// <summary>Rows kept of each undrawn trace (the page shows the first 200).</summary>
+    private const int UndrawnRows = 200;
+
     /// <summary>The options a <c>chart</c> shortcode can set; null leaves the source's own (or the default).</summary>
     public sealed record Options(string? Type, string? Title, string? XTitle, string? YTitle, bool? Stacked, bool? Horizontal, double? Height);
 
@@ -38,6 +47,7 @@ public static class ChartSources
         var layout = figure.GetValueOrDefault("layout") as Dictionary<string, object?> ?? [];
         var series = new List<ChartSeries>();
         var undrawn = new List<ChartDataTable>();
+        var undrawnCut = false;
         var horizontal = false;
         for (var t = 0; t < traces.Count; t++)
         {
@@ -50,7 +60,15 @@ public static class ChartSources
             var name = trace.GetValueOrDefault("name") as string ?? $"Series {t + 1}";
             if (type is not ("bar" or "scatter" or "scattergl"))
             {
-                undrawn.Add(Undrawn(name, type, trace));
+                if (undrawn.Count < MaximumUndrawn)
+                {
+                    undrawn.Add(Undrawn(name, type, trace));
+                }
+                else if (!undrawnCut)
+                {
+                    warnings.Add($"only the first {MaximumUndrawn} traces this site does not draw are shown as tables; trace {t + 1} ('{name}') and later ones are left out");
+                    undrawnCut = true;
+                }
                 continue;
             }
             var isHorizontal = type == "bar" && trace.GetValueOrDefault("orientation") as string == "h";
@@ -178,7 +196,13 @@ public static class ChartSources
         {
             warnings.Add($"'{empty.Name}' has no numbers; it is left out");
         }
-        return series.Where(s => s.Y.Any(v => v is not null)).ToList();
+        var kept = series.Where(s => s.Y.Any(v => v is not null)).ToList();
+        if (kept.Count > MaximumSeries)
+        {
+            warnings.Add($"it has {kept.Count} series; the first {MaximumSeries} are drawn and the rest left out");
+            kept.RemoveRange(MaximumSeries, kept.Count - MaximumSeries);
+        }
+        return kept;
     }
 
     /// <summary>A trace the chart does not draw, as a table of its arrays (labels and values, x, y and z, lat and lon…).</summary>
@@ -187,7 +211,7 @@ public static class ChartSources
         var arrays = trace.Where(kv => kv.Value is List<object?> list && list.Count > 0 && kv.Key is not ("marker" or "line" or "colorscale" or "customdata" or "hovertemplate"))
             .Select(kv => (Key: kv.Key, Values: (List<object?>)kv.Value!)).ToList();
         var length = arrays.Count == 0 ? 0 : arrays.Max(a => a.Values.Count);
-        var rows = Enumerable.Range(0, Math.Min(length, 5000))
+        var rows = Enumerable.Range(0, Math.Min(length, UndrawnRows))
             .Select(i => (IReadOnlyList<string>)arrays.Select(a => i < a.Values.Count ? Text(a.Values[i]) ?? "" : "").ToList()).ToList();
         return new ChartDataTable($"{name} ({type})", arrays.Select(a => a.Key).ToList(), rows);
     }

@@ -132,6 +132,7 @@ public sealed class PageCache
         Interlocked.Increment(ref _generation);
         _entries.Clear();
         _personal.Clear();
+        _readers.Clear();
         Interlocked.Exchange(ref _bytes, 0);
         Interlocked.Exchange(ref _count, 0);
     }
@@ -287,23 +288,74 @@ public sealed class PageCache
 
     private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> QueryKeys = new();
 
-    /// <summary>Whether every query-string key is one the endpoint's action binds (its parameters, and the properties of a filter model).</summary>
-    private static bool HasOnlyKnownQueryKeys(HttpContext context)
+    /// <summary>The query keys a page reads: its action's (parameters, and the properties of a filter model), and those starting with a prefix the page named.</summary>
+    private sealed record QueryReader(HashSet<string> Keys, string[] Prefixes)
     {
-        if (!context.Request.QueryString.HasValue)
-        {
-            return true;
-        }
+        public bool Reads(string key) => Keys.Contains(key) || Prefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private const string PrefixesItem = "PageCache.QueryPrefixes";
+
+    /// <summary>
+    /// Says that the page being rendered also reads query keys starting with <paramref name="prefixes"/> (a content page's
+    /// tables and charts read <c>&lt;id&gt;-…</c> from the query string themselves, not through binding).
+    /// </summary>
+    public static void ReadsQueryPrefixes(HttpContext context, IEnumerable<string> prefixes) => context.Items[PrefixesItem] = prefixes.ToArray();
+
+    private static QueryReader? ReaderOf(HttpContext context)
+    {
         if (context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor>() is not { } action)
         {
-            return false;
+            return null;
         }
         var known = QueryKeys.GetOrAdd(endpoint, _ => action.Parameters.SelectMany(p =>
                 p.ParameterType == typeof(string) || p.ParameterType.IsValueType
                     ? [p.BindingInfo?.BinderModelName ?? p.Name]
                     : p.ParameterType.GetProperties().Where(q => q.CanWrite).Select(q => q.Name))
             .ToHashSet(StringComparer.OrdinalIgnoreCase));
-        return context.Request.Query.Keys.All(known.Contains);
+        return new QueryReader(known, context.Items[PrefixesItem] as string[] ?? []);
+    }
+
+    /// <summary>Whether every query-string key is one the page reads.</summary>
+    private static bool HasOnlyKnownQueryKeys(HttpContext context) =>
+        !context.Request.QueryString.HasValue || (ReaderOf(context) is { } reader && context.Request.Query.Keys.All(reader.Reads));
+
+    // What each path's page read from the query string when it was last rendered, so that a later request's keys the page
+    // does not read (?utm_source=…, ?x=1) can be left out before it is looked up or rendered: such variants share one
+    // answer instead of each rendering the page anew. Bounded, and forgotten with the cache (a page may gain a table).
+    private const int MaxReaders = 10_000;
+    private readonly ConcurrentDictionary<string, QueryReader> _readers = new(StringComparer.Ordinal);
+
+    private string ReaderKey(HttpRequest request) =>
+        _keyByHost ? string.Concat(request.Scheme, "://", request.Host.Value, request.Path.Value) : request.Path.Value ?? "/";
+
+    /// <summary>Remembers what the page just rendered for this path reads from the query string.</summary>
+    public void Learn(HttpContext context)
+    {
+        if (context.Response.StatusCode == StatusCodes.Status200OK && ReaderOf(context) is { } reader
+            && (_readers.Count < MaxReaders || _readers.ContainsKey(ReaderKey(context.Request))))
+        {
+            _readers[ReaderKey(context.Request)] = reader;
+        }
+    }
+
+    /// <summary>
+    /// Takes out of the request's query string the keys its page is known not to read; true when it changed. The page
+    /// is then rendered and cached as if they had not been sent, so it cannot echo them (the language switch keeps the query).
+    /// </summary>
+    public bool DropUnreadQueryKeys(HttpRequest request)
+    {
+        if (!request.QueryString.HasValue || !_readers.TryGetValue(ReaderKey(request), out var reader))
+        {
+            return false;
+        }
+        var query = request.Query;
+        if (query.Keys.All(reader.Reads))
+        {
+            return false;
+        }
+        request.QueryString = QueryString.Create(query.Where(pair => reader.Reads(pair.Key)));
+        return true;
     }
 
     private static byte[] Compress(byte[] body, bool gzip)
@@ -329,6 +381,8 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
             await next(context);
             return;
         }
+        // Keys its page does not read are left out first (Request.Query follows the new query string).
+        cache.DropUnreadQueryKeys(request);
         var key = cache.Key(request);
         if (cache.Find(request, key) is { } entry)
         {
@@ -338,6 +392,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
         if (cache.IsPersonal(key) || !cache.Admits(key))
         {
             await next(context);
+            cache.Learn(context);
             return;
         }
 
@@ -353,6 +408,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
         {
             context.Response.Body = original;
         }
+        cache.Learn(context);
         var body = buffer.ToArray();
         if (HttpMethods.IsGet(request.Method))
         {
