@@ -80,7 +80,7 @@ public sealed partial class EmbedResolver(string root, ContentOptions options)
         var document = _files.Read(fullPath);
         if (document.Error is not null)
         {
-            warn($"datatable '{id}': {relative} cannot be shown: {document.Error}.");
+            warn($"datatable '{id}': {relative} cannot be shown: {document.Error.TrimEnd('.')}.");
             return Unavailable(request, id, caption);
         }
         if (DataTableBuilder.Build(request, id, relative, document, page.Language, warn) is not { } table)
@@ -160,7 +160,7 @@ public sealed partial class EmbedResolver(string root, ContentOptions options)
         var document = _files.Read(fullPath);
         if (document.Error is not null)
         {
-            warn($"{request.Kind} '{id}': {label} cannot be shown: {document.Error}.");
+            warn($"{request.Kind} '{id}': {label} cannot be shown: {document.Error.TrimEnd('.')}.");
             return Unavailable(request, id, title);
         }
         var chartOptions = new Charts.ChartSources.Options(request.Arg("type"), request.Arg("title"), request.Arg("x"), request.Arg("y"),

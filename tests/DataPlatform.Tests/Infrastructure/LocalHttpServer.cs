@@ -29,7 +29,19 @@ public sealed class LocalHttpServer : IDisposable
         _app.Run(async context =>
         {
             context.Response.StatusCode = _status;
-            await context.Response.Body.WriteAsync(_body);
+            if (!Trickle)
+            {
+                await context.Response.Body.WriteAsync(_body);
+                return;
+            }
+            // Headers at once, then a byte a second: a source that never quite finishes.
+            await context.Response.StartAsync();
+            foreach (var b in _body)
+            {
+                await context.Response.Body.WriteAsync(new[] { b }, context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(1000, context.RequestAborted);
+            }
         });
         _app.StartAsync().GetAwaiter().GetResult();
         Port = new Uri(_app.Urls.Single()).Port;
@@ -40,6 +52,9 @@ public sealed class LocalHttpServer : IDisposable
     public int Status { get => _status; set => _status = value; }
 
     public byte[] Body { get => _body; set => _body = value; }
+
+    /// <summary>Send the headers, then the body one byte a second.</summary>
+    public bool Trickle { get; set; }
 
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
 

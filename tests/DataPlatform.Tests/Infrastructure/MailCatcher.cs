@@ -33,7 +33,9 @@ public sealed class MailCatcher : IDisposable
     }
 
     /// <summary>A catcher on <paramref name="port"/> (a free one when not given), e.g. to bring a mail server back where it was.</summary>
-    public static async Task<MailCatcher> StartAsync(int? port = null)
+    /// <param name="port">Where to listen.</param>
+    /// <param name="smtpUtf8">Offer SMTPUTF8 (RFC 6531): addresses such as ü@example.org. Off, as on many servers.</param>
+    public static async Task<MailCatcher> StartAsync(int? port = null, bool smtpUtf8 = false)
     {
         port ??= FreePort();
         var info = new ProcessStartInfo("/usr/bin/python3")
@@ -42,6 +44,10 @@ public sealed class MailCatcher : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (smtpUtf8)
+        {
+            info.ArgumentList.Insert(4, "--smtputf8");
+        }
         var catcher = new MailCatcher(Process.Start(info) ?? throw new InvalidOperationException("python3 -m aiosmtpd did not start; install python3-aiosmtpd"), port.Value);
         await Eventually.TrueAsync(async () =>
         {

@@ -147,6 +147,34 @@ public sealed class TriageTests(StaffTests.StaffPortal portal) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Hand_made_bulk_posts_and_filters_get_a_message_not_a_server_error()
+    {
+        var marker = Marker();
+        var target = await Add(marker, SubmissionStatus.New, 1);
+        var staff = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff));
+
+        var negative = await Post(staff, $"/staff/?q={marker}", $"/staff/bulk?q={marker}", [("change", "status:spam"), ("scope", "all"), ("confirm", "yes"), ("asOf", "-1")]);
+        var tooLate = await Post(staff, $"/staff/?q={marker}", $"/staff/bulk?q={marker}", [("change", "status:spam"), ("scope", "all"), ("confirm", "yes"), ("asOf", long.MaxValue.ToString(CultureInfo.InvariantCulture))]);
+        var twice = await Post(staff, $"/staff/?q={marker}", $"/staff/bulk?q={marker}",
+            [("change", "status:accepted"), ("scope", "selected"), ("selected", $"{target.Id}:{target.Version}"), ("selected", $"{target.Id}:{target.Version}")]);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (negative.StatusCode, tooLate.StatusCode));
+        Assert.Equal("The confirmation could not be read; choose the change again.", (await Html.ParseAsync(negative)).QuerySelector(".error-summary li")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Equal(SubmissionStatus.Accepted, (await Reload(target.Id)).Status);
+        Assert.Equal(["status:new→accepted"], await History(target.Id));
+
+        var unassigned = await Add(marker, SubmissionStatus.New, 2);
+        Assert.Equal([unassigned.Reference], References(await Html.GetAsync(staff, $"/staff/?q={marker}&assigned=none")));
+        Assert.Equal([unassigned.Reference], References(await Html.GetAsync(staff, $"/staff/?q={marker}&assigned=nobody")));
+        var unknown = await staff.GetAsync($"/staff/?q={marker}&assigned=someone");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("'Assigned' is me or nobody, not 'someone'.", (await Html.ParseAsync(unknown)).QuerySelector(".error-summary li")!.TextContent);
+        var hyphens = await staff.GetAsync("/staff/?q=" + new string('-', 40));
+        Assert.Equal(HttpStatusCode.OK, hyphens.StatusCode);
+    }
+
+    [Fact]
     public async Task A_detail_page_walks_the_list_it_came_from_and_reads_in_words_and_stockholm_time()
     {
         var client = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff));
@@ -273,6 +301,39 @@ public sealed class ReplyTests
         Assert.Equal(SubmissionReply.Sent, (await ReplyRow(factory, submission.Id)).State);
         await Eventually.TrueAsync(() => mail.Received.Contains($"[{submission.Reference}]", StringComparison.Ordinal), "the reply at the mail server");
         Assert.Equal(1, mail.Received.Split($"Subject: Re: Hosting a tool [{submission.Reference}]").Length - 1);
+    }
+
+    [Fact]
+    public async Task A_reply_the_server_cannot_take_is_marked_failed_and_the_replies_behind_it_go_out()
+    {
+        // Like many servers, this one does not offer SMTPUTF8: an address with ü before the @ cannot be sent to it.
+        using var mail = await MailCatcher.StartAsync();
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Portal, Settings(mail.Port));
+        var client = await StaffAccounts.SignInAsync(factory, await StaffAccounts.CreateAsync(factory, StaffRoles.Staff));
+        var international = await StaffAccounts.AddSubmissionAsync(factory, s => s.Email = "ü@example.org");
+        var plain = await StaffAccounts.AddSubmissionAsync(factory);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Reply(factory, client, international, "First in the queue.")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Reply(factory, client, plain, "Second in the queue.")).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReplyRow(factory, international.Id)).State == SubmissionReply.Failed && (await ReplyRow(factory, plain.Id)).State == SubmissionReply.Sent,
+            "the first reply failed and the second sent", seconds: 15);
+
+        Assert.StartsWith("The address has letters outside ASCII before the @, and the mail server does not accept such addresses (SMTPUTF8)", (await ReplyRow(factory, international.Id)).LastError, StringComparison.Ordinal);
+        await Eventually.TrueAsync(() => mail.Received.Contains("Second in the queue.", StringComparison.Ordinal), "the second reply at the mail server");
+    }
+
+    [Fact]
+    public async Task An_international_address_is_sent_with_SMTPUTF8_when_the_server_offers_it()
+    {
+        using var mail = await MailCatcher.StartAsync(smtpUtf8: true);
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Portal, Settings(mail.Port));
+        var client = await StaffAccounts.SignInAsync(factory, await StaffAccounts.CreateAsync(factory, StaffRoles.Staff));
+        var international = await StaffAccounts.AddSubmissionAsync(factory, s => s.Email = "ü@example.org");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Reply(factory, client, international, "Hej.")).StatusCode);
+
+        await Eventually.TrueAsync(async () => (await ReplyRow(factory, international.Id)).State == SubmissionReply.Sent, "the reply sent", seconds: 15);
+        await Eventually.TrueAsync(() => mail.Received.Contains("ü@example.org", StringComparison.Ordinal), "the reply at the mail server");
     }
 
     private static async Task<Submission> StaffAccounts_Reload(PortalFactory factory, Guid id)
