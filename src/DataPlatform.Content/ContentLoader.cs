@@ -111,6 +111,11 @@ public sealed class ContentLoader
         {
             schedule.NoteNotice(notice);
         }
+        var vocabulary = Guard(Vocabulary.RelativePath, () => Vocabulary.Read(Root, diagnostics), Vocabulary.Empty, diagnostics);
+        if (pages.Any(p => p.Language == SiteLanguage.Swedish && p.SourcePath.Length > 0))
+        {
+            vocabulary.ReportMissing(Vocabulary.Terms(outputs, catalogs.Values), diagnostics);
+        }
         diagnostics.Sort(DiagnosticOrder);
 
         _sourcesSum = 0;
@@ -126,6 +131,7 @@ public sealed class ContentLoader
         return _lastSnapshot = new ContentSnapshot(pages, redirects, files, menus, diagnostics, now, schedule.NextChange, Version(notices))
         {
             Notices = notices,
+            Vocabulary = vocabulary,
             Catalogs = catalogs,
             Outputs = outputs,
             HiddenPages = hidden,
@@ -352,6 +358,8 @@ public sealed class ContentLoader
         {
             sb.Append(line).Append('\n');
         }
+        var vocabulary = new FileInfo(Path.Combine(Root, Vocabulary.RelativePath));
+        sb.Append(Vocabulary.RelativePath).Append('|').Append(vocabulary.Exists ? vocabulary.LastWriteTimeUtc.Ticks : 0).Append('|').Append(vocabulary.Exists ? vocabulary.Length : 0).Append('\n');
         foreach (var n in notices)
         {
             sb.Append(n.Id).Append('|').Append(n.Start.UtcTicks).Append('|').Append(n.End.UtcTicks).Append('|').Append(n.Severity).Append('|').AppendJoin('|', n.Text.Values).Append('\n');

@@ -43,6 +43,9 @@ public sealed class ContentSnapshot
     /// <summary>Site-wide notices from <c>data/notices.yaml</c>; views show those active now.</summary>
     public IReadOnlyList<Notice> Notices { get; init; } = [];
 
+    /// <summary>Swedish names for the data's words (<c>data/vocabulary.yaml</c>).</summary>
+    public Vocabulary Vocabulary { get; init; } = Vocabulary.Empty;
+
     public DateTimeOffset LoadedAt { get; }
 
     /// <summary>The next moment a page's <c>publishDate</c> or <c>expiryDate</c> changes what is visible; the store reloads then.</summary>
@@ -110,6 +113,7 @@ public sealed class ContentSnapshot
         HiddenPages = previous.HiddenPages;
         RemoteCharts = previous.RemoteCharts;
         Notices = previous.Notices;
+        Vocabulary = previous.Vocabulary;
         _byUrl = new Dictionary<string, Page>(previous._byUrl, StringComparer.OrdinalIgnoreCase);
         _byTranslationKey = new Dictionary<string, Dictionary<string, Page>>(previous._byTranslationKey, StringComparer.OrdinalIgnoreCase);
         _sections = new Dictionary<(string Language, string Directory), Page>(previous._sections);

@@ -15,7 +15,7 @@ public sealed record DataCell(string Text, string Raw, string[] Values, double? 
     public static readonly DataCell Empty = new("", "", [], null, null, false);
 }
 
-/// <summary>A row of a data table: its cells in field order, and the lower-cased text the search box looks in.</summary>
+/// <summary>A row of a data table: its cells in field order, and the text the search box looks in (<see cref="TextQuery.Searchable"/>).</summary>
 public sealed record DataRow(DataCell[] Cells, string SearchText, int Line);
 
 /// <summary>A key of the data file the table uses (a column, facet, search key, sort key or status date), with its heading.</summary>
@@ -91,7 +91,7 @@ public sealed class DataTable : PageEmbed
     /// <summary>The rows a query selects, sorted, with every facet's counts (each counted under the other facets' choices).</summary>
     public DataTableResult Query(DataTableQuery query, DateOnly today)
     {
-        var words = (query.Text ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var words = TextQuery.Prepare(query.Text);
         var statuses = Status is null ? null : Rows.Select(r => StatusOf(r, today)).ToArray();
         var chosen = Facets.Select(f => query.Facets.TryGetValue(Fields[f].Key, out var values) && values.Count > 0 ? values.ToHashSet(StringComparer.Ordinal) : null).ToArray();
 
@@ -102,7 +102,7 @@ public sealed class DataTable : PageEmbed
         for (var r = 0; r < Rows.Count; r++)
         {
             var row = Rows[r];
-            if (words.Length > 0 && !words.All(w => row.SearchText.Contains(w, StringComparison.Ordinal)))
+            if (!TextQuery.Matches(words, row.SearchText))
             {
                 continue;
             }
@@ -244,7 +244,6 @@ public static class DataTableBuilder
         var culture = CultureInfo.GetCultureInfo(language == SiteLanguage.Swedish ? "sv-SE" : "en-GB");
         var kinds = fields.Select(_ => new Dictionary<string, (int Count, int FirstRow)>(StringComparer.Ordinal)).ToArray();
         var prepared = new List<DataRow>(rows.Count);
-        var search = new StringBuilder();
         for (var r = 0; r < rows.Count; r++)
         {
             var cells = new DataCell[fields.Count];
@@ -255,12 +254,7 @@ public static class DataTableBuilder
                 var kind = KindOf(value);
                 kinds[f][kind] = kinds[f].TryGetValue(kind, out var seen) ? (seen.Count + 1, seen.FirstRow) : (1, r + 1);
             }
-            search.Clear();
-            foreach (var f in searchFields.Count > 0 ? searchFields : columnFields)
-            {
-                search.Append(cells[f].Text.ToLowerInvariant()).Append('\n');
-            }
-            prepared.Add(new DataRow(cells, search.ToString(), r + 1));
+            prepared.Add(new DataRow(cells, TextQuery.Searchable((searchFields.Count > 0 ? searchFields : columnFields).Select(f => cells[f].Text)), r + 1));
         }
         for (var f = 0; f < fields.Count; f++)
         {

@@ -125,6 +125,9 @@ public sealed record Publication
     /// <summary>The stable id in URLs: the export's <c>iuid</c>, or derived from the DOI or PubMed id.</summary>
     public required string Id { get; init; }
     public required string Title { get; init; }
+
+    /// <summary>The title's folded words (<see cref="TextQuery.Searchable"/>), for ranking by relevance; made when first asked for.</summary>
+    public string TitleSearchText => field ??= TextQuery.Searchable(Title);
     public IReadOnlyList<Author> Authors { get; init; } = [];
 
     /// <summary>One of <see cref="PublicationTypes.All"/>.</summary>
@@ -188,6 +191,9 @@ public sealed record DataItem
 
     /// <summary>The paper's record in the publications data, when it is there.</summary>
     public string? PublicationId { get; init; }
+
+    /// <summary>What the datasets search box looks in (<see cref="TextQuery.Searchable"/>): accession, repository, paper, description, data types.</summary>
+    public string SearchText => field ??= TextQuery.Searchable([Accession, Repository, PaperTitle, PaperDoi, Publisher, Description, .. DataTypes]);
 }
 
 /// <summary>Bare DOIs: trimmed, lower case, without <c>https://doi.org/</c>, <c>http://dx.doi.org/</c> or <c>doi:</c>.</summary>

@@ -57,6 +57,40 @@ public sealed class ResearchOutputs
 
     public Publication? Find(string id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>
+    /// The publications an identifier typed into a search box names: a DOI in any of its written forms
+    /// (<c>10.1/x</c>, <c>doi:</c>, <c>https://doi.org/…</c>), a PubMed id (digits, or <c>PMID: 123</c>), a PubMed
+    /// Central id (<c>PMC123</c>) or a record id. Empty when the text is not one, or names none.
+    /// </summary>
+    public IReadOnlyList<Publication> FindByIdentifier(string? text)
+    {
+        var written = text?.Trim() ?? "";
+        if (written.Length is 0 or > 200)
+        {
+            return [];
+        }
+        if (Doi.Normalize(written) is { } doi)
+        {
+            return Identifiers.GetValueOrDefault("doi:" + doi) ?? [];
+        }
+        var bare = written.StartsWith("pmid", StringComparison.OrdinalIgnoreCase) ? written[4..].TrimStart(':', ' ') : written;
+        if (bare.Length is > 0 and <= 9 && bare.All(char.IsAsciiDigit))
+        {
+            return Identifiers.GetValueOrDefault("pmid:" + bare) ?? [];
+        }
+        if (written.StartsWith("pmc", StringComparison.OrdinalIgnoreCase) && written.Length > 3 && written[3..].All(char.IsAsciiDigit))
+        {
+            return Identifiers.GetValueOrDefault("pmc:" + written[3..]) ?? [];
+        }
+        return !written.Contains(' ', StringComparison.Ordinal) && Find(written) is { } record ? [record] : [];
+    }
+
+    /// <summary>DOI, PubMed and PubMed Central ids to their publications, made when first asked for.</summary>
+    private Dictionary<string, List<Publication>> Identifiers => field ??= Publications
+        .SelectMany(p => new[] { p.Doi is null ? null : "doi:" + p.Doi, p.Pmid is null ? null : "pmid:" + p.Pmid, p.Pmc is null ? null : "pmc:" + p.Pmc.TrimStart('P', 'M', 'C', 'p', 'm', 'c') }
+            .OfType<string>().Select(key => (key, p)))
+        .GroupBy(x => x.key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Select(x => x.p).Distinct().ToList(), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The words of each publication's title, authors, journal, abstract and DOI, by its position in <see cref="Publications"/>.</summary>
     public WordIndex Words { get; }
 

@@ -33,6 +33,9 @@ public sealed class CatalogFilter : IListFilter
         }
     }
 
+    /// <summary>The words of <see cref="Q"/> as <see cref="TextQuery"/> matches them, made once per request.</summary>
+    private string[] QueryWords => field ??= TextQuery.Prepare(Q);
+
     public bool IsEmpty => Audience is null && Kind is null && Keyword is null && Access is null && Q is null;
 
     public bool Matches(CatalogEntry entry, SiteLanguage language) =>
@@ -40,9 +43,7 @@ public sealed class CatalogFilter : IListFilter
         && (Kind is null || string.Equals(entry.Type ?? entry.Category, Kind, StringComparison.OrdinalIgnoreCase))
         && (Keyword is null || entry.Keywords.Contains(Keyword, StringComparer.OrdinalIgnoreCase))
         && (Access is null || string.Equals(entry.Access, Access, StringComparison.OrdinalIgnoreCase))
-        && (Q is null || Contains(entry.Name.For(language), Q) || Contains(entry.Description.For(language), Q) || entry.Keywords.Any(k => Contains(k, Q)) || Contains(entry.Provider, Q));
-
-    private static bool Contains(string? text, string q) => text?.Contains(q, StringComparison.OrdinalIgnoreCase) == true;
+        && (Q is null || TextQuery.Matches(QueryWords, TextQuery.Searchable([entry.Name.For(language), entry.Description.For(language), entry.Provider, entry.Id, .. entry.Keywords])));
 
     public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
         [new("audience", Audience), new("kind", Kind), new("keyword", Keyword), new("access", Access), new("q", Q)];

@@ -17,14 +17,22 @@ public sealed class DatasetFilter : IListFilter
 
     public string? Year { get; set => field = QueryValues.Blank(value); }
 
-    public bool IsEmpty => Repository is null && Type is null && Year is null;
+    /// <summary>Words (or an accession number) in the item's accession, repository, paper, description or data types.</summary>
+    public string? Q { get; set => field = QueryValues.Blank(value); }
 
-    public IEnumerable<KeyValuePair<string, string?>> ToQuery() => [new("repository", Repository), new("type", Type), new("year", Year)];
+    public const int MaximumQueryLength = 200;
+
+    private string[] QueryWords => field ??= TextQuery.Prepare(Q);
+
+    public bool IsEmpty => Repository is null && Type is null && Year is null && Q is null;
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() => [new("repository", Repository), new("type", Type), new("year", Year), new("q", Q)];
 
     public bool Matches(DataItem item, string? except = null) =>
         (except == "repository" || Repository is null || string.Equals(RepositoryOf(item), Repository, StringComparison.OrdinalIgnoreCase))
         && (except == "type" || Type is null || item.DataTypes.Contains(Type, StringComparer.OrdinalIgnoreCase))
-        && (except == "year" || Year is null || item.Published?.Year.ToString(CultureInfo.InvariantCulture) == Year);
+        && (except == "year" || Year is null || item.Published?.Year.ToString(CultureInfo.InvariantCulture) == Year)
+        && (Q is null || TextQuery.Matches(QueryWords, item.SearchText));
 
     /// <summary>Items without a repository are grouped under their kind (data, code) rather than a blank.</summary>
     public static string RepositoryOf(DataItem item) => item.Repository.Length > 0 ? item.Repository : "–";
@@ -36,7 +44,11 @@ public sealed class DatasetListViewModel : ListViewModel
     public required IReadOnlyList<DataItem> DataItems { get; init; }
     public required int Matching { get; init; }
     public required int Total { get; init; }
-    public required IReadOnlyList<Facet> Facets { get; init; }
+    /// <summary>The facets, the choices in force and the count (one component for every list).</summary>
+    public required FacetPanel Panel { get; init; }
+
+    /// <summary>What could not be understood, in the page's language.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
     public required string ClearUrl { get; init; }
 }
 
@@ -60,24 +72,29 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
         {
             return NotFound();
         }
-        var matching = items.Where(i => filter.Matches(i)).OrderByDescending(i => i.Published).ThenBy(i => i.PaperTitle, StringComparer.Ordinal).ToList();
+        List<string> problems = filter.Q is { Length: > DatasetFilter.MaximumQueryLength }
+            ? [string.Format(CultureInfo.CurrentCulture, t["The search words can be at most {0} characters."], DatasetFilter.MaximumQueryLength)]
+            : [];
+        var matching = problems.Count > 0 ? [] : items.Where(i => filter.Matches(i)).OrderByDescending(i => i.Published).ThenBy(i => i.PaperTitle, StringComparer.Ordinal).ToList();
         var baseUrl = language.Localize(AppRoutes.Section(Section));
         var pager = Pager.Create(matching.Count, page, baseUrl, filter);
         if (pager is null)
         {
             return NotFound();
         }
-        FacetValue Value(string key, string value, int count, string? current) =>
-            new(value, value, count, string.Equals(current, value, StringComparison.OrdinalIgnoreCase),
-                baseUrl + filter.ToQueryString([new(key, string.Equals(current, value, StringComparison.OrdinalIgnoreCase) ? null : value)]));
-        var facets = new List<Facet>
+        string Url(string key, string value, bool chosen) => baseUrl + filter.ToQueryString([new(key, chosen ? null : value)]);
+        string[] One(string? value) => value is null ? [] : [value];
+        Dictionary<string, int> Count(IEnumerable<string> values) =>
+            values.GroupBy(v => v, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        var vocabulary = snapshot.Vocabulary;
+        var facets = problems.Count > 0 ? [] : new List<Facet>
         {
-            new("repository", t["Repository"], items.Where(i => filter.Matches(i, "repository")).GroupBy(DatasetFilter.RepositoryOf, StringComparer.OrdinalIgnoreCase)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => Value("repository", g.Key, g.Count(), filter.Repository)).ToList()),
-            new("type", t["Data type"], items.Where(i => filter.Matches(i, "type")).SelectMany(i => i.DataTypes).GroupBy(x => x, StringComparer.OrdinalIgnoreCase)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Select(g => Value("type", g.Key, g.Count(), filter.Type)).ToList()),
-            new("year", t["Year"], items.Where(i => filter.Matches(i, "year") && i.Published is not null).GroupBy(i => i.Published!.Value.Year)
-                .OrderByDescending(g => g.Key).Select(g => Value("year", g.Key.ToString(CultureInfo.InvariantCulture), g.Count(), filter.Year)).ToList()),
+            Facet.Of("repository", t["Repository"], Count(items.Where(i => filter.Matches(i, "repository")).Select(DatasetFilter.RepositoryOf)), One(filter.Repository),
+                r => r, (r, chosen) => Url("repository", r, chosen)),
+            Facet.Of("type", t["Data type"], Count(items.Where(i => filter.Matches(i, "type")).SelectMany(i => i.DataTypes)), One(filter.Type),
+                type => vocabulary.Name(type, language), (type, chosen) => Url("type", type, chosen)),
+            Facet.Of("year", t["Year"], Count(items.Where(i => filter.Matches(i, "year") && i.Published is not null).Select(i => i.Published!.Value.Year.ToString(CultureInfo.InvariantCulture))),
+                One(filter.Year), y => y, (y, chosen) => Url("year", y, chosen), Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a))),
         };
         var model = new DatasetListViewModel
         {
@@ -87,13 +104,22 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
             Pager = pager,
             Matching = matching.Count,
             Total = items.Count,
-            Facets = facets,
+            Panel = new FacetPanel(t["Filter the datasets"], facets, baseUrl)
+            {
+                Others = filter.Q is { } words ? [new ActiveFilter(t["Words"], words, baseUrl + filter.ToQueryString([new("q", null)]))] : [],
+                CountText = string.Format(CultureInfo.CurrentCulture, t["{0} of {1} datasets"], matching.Count, items.Count),
+            },
+            Problems = problems,
             ClearUrl = baseUrl,
             EmptyText = t["No datasets match these filters."],
             Ancestors = section is null ? [] : snapshot.Ancestors(section),
         };
         layout.Apply(model, section?.Title ?? t["Available datasets"], section?.Meta.Description ?? QueryValues.Blank(section?.Summary));
         model.NoIndex = !filter.IsEmpty;
+        if (problems.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
         return View("~/Views/Datasets/List.cshtml", model);
     }
 }

@@ -11,7 +11,10 @@ namespace DataPlatform.Web.Outputs;
 /// </summary>
 public sealed class PublicationFilter : IListFilter
 {
-    public static readonly IReadOnlyList<string> Sorts = ["newest", "oldest", "title"];
+    public static readonly IReadOnlyList<string> Sorts = ["relevance", "newest", "oldest", "title"];
+
+    /// <summary>The order in force: as chosen, else relevance when there are words to search for, else newest first.</summary>
+    public string SortOrDefault => Sort ?? (TextQuery.Words(Q).Count > 0 ? "relevance" : "newest");
 
     public const int MaximumQueryLength = 200;
 
@@ -74,17 +77,11 @@ public sealed class PublicationFilter : IListFilter
         }
         if (Sort is not null && !Sorts.Contains(Sort))
         {
-            problems.Add(("Sort by newest, oldest or title, not “{0}”.", Sort));
+            problems.Add(("Sort by relevance, newest, oldest or title, not “{0}”.", Sort));
         }
         return problems;
     }
 }
-
-/// <summary>One value of a facet with how many publications it would show, and the link that adds or removes it.</summary>
-public sealed record FacetValue(string Value, string Label, int Count, bool Selected, string Url);
-
-/// <summary>A facet: a group of values to filter by (year, type, a label group, linked data).</summary>
-public sealed record Facet(string Key, string Title, IReadOnlyList<FacetValue> Values);
 
 /// <summary>
 /// Filters publications and counts the facets in one pass. A facet's counts are those of the other filters
@@ -178,7 +175,11 @@ public sealed class PublicationQuery
             }
         }
         var typeCounts = PublicationTypes.All.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => types[x.i]);
-        if (filter.Sort == "oldest")
+        if (filter.SortOrDefault == "relevance" && filter.Q is { } q)
+        {
+            matching = Relevance(matching, q);
+        }
+        else if (filter.Sort == "oldest")
         {
             matching.Reverse();
         }
@@ -187,5 +188,18 @@ public sealed class PublicationQuery
             matching.Sort((a, b) => StringComparer.CurrentCultureIgnoreCase.Compare(a.Title, b.Title));
         }
         return new PublicationQuery { Matching = matching, Years = years, Types = typeCounts, WithData = withData, Labels = labels };
+    }
+
+    /// <summary>
+    /// Records whose title holds the words first (each word in the title counts three), then those holding them spelled
+    /// exactly as typed (accents and all) above those that match only folded; ties keep newest first.
+    /// </summary>
+    private static List<Publication> Relevance(List<Publication> matching, string q)
+    {
+        var words = TextQuery.Prepare(q);
+        var typed = q.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(w => w.Any(char.IsLetterOrDigit)).ToArray();
+        int Score(Publication p) =>
+            words.Sum(w => p.TitleSearchText.Contains(w, StringComparison.Ordinal) ? 3 : 0) + typed.Sum(w => p.Title.Contains(w, StringComparison.OrdinalIgnoreCase) ? 1 : 0);
+        return [.. matching.OrderByDescending(Score)];
     }
 }

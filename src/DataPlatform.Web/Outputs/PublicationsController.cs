@@ -16,13 +16,11 @@ public sealed class PublicationListViewModel : ListViewModel
     public required IReadOnlyList<Publication> Publications { get; init; }
     public required int Matching { get; init; }
     public required int Total { get; init; }
-    public required IReadOnlyList<Facet> Facets { get; init; }
+    /// <summary>The facets, the choices in force, the count and the exports (one component for every list).</summary>
+    public required FacetPanel Panel { get; init; }
     public IReadOnlyList<string> Problems { get; init; } = [];
     public ChartEmbed? YearChart { get; init; }
     public ChartEmbed? LabelChart { get; init; }
-
-    /// <summary>Export format → URL of the export of exactly this filter.</summary>
-    public required IReadOnlyList<(string Format, string Url)> Exports { get; init; }
 
     /// <summary>The list without any filter.</summary>
     public required string ClearUrl { get; init; }
@@ -60,6 +58,11 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
             return NotFound();
         }
         var problems = filter.Problems(outputs);
+        // An identifier typed into the search box (a DOI in any of its forms, a PubMed or PubMed Central id, a record id) leads straight to its record.
+        if (problems.Count == 0 && outputs.FindByIdentifier(filter.Q) is [var record])
+        {
+            return Redirect(language.Localize(RecordPath(record)));
+        }
         var query = problems.Count > 0 ? null : PublicationQuery.Run(outputs, filter);
         var matching = query?.Matching ?? [];
         var baseUrl = language.Localize(AppRoutes.Section(Section));
@@ -76,11 +79,16 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
             Pager = pager,
             Matching = matching.Count,
             Total = outputs.Publications.Count,
-            Facets = query is null ? [] : Facets(outputs, filter, query, baseUrl),
+            Panel = new FacetPanel(t["Filter the publications"], query is null ? [] : Facets(outputs, filter, query, baseUrl), baseUrl)
+            {
+                Others = filter.Q is { } words ? [new ActiveFilter(t["Words"], words, baseUrl + filter.ToQueryString([new("q", null)]))] : [],
+                CountText = string.Format(CultureInfo.CurrentCulture, t["{0} of {1} publications"], matching.Count, outputs.Publications.Count),
+                Exports = problems.Count > 0 || matching.Count == 0 ? []
+                    : PublicationExport.ContentTypes.Keys.Select(f => (f, language.Localize($"/{Section}/export.{f}") + filter.ToQueryString())).ToList(),
+            },
             Problems = problems.Select(p => string.Format(CultureInfo.CurrentCulture, t[p.Message], p.Value)).ToList(),
             YearChart = query is null || YearChart(matching) is not { } years ? null : ChartEmbed.Create(years, "chart-years", 0, language),
             LabelChart = query is null || LabelChart(outputs, query) is not { } labels ? null : ChartEmbed.Create(labels, "chart-labels", 1, language),
-            Exports = PublicationExport.ContentTypes.Keys.Select(f => (f, language.Localize($"/{Section}/export.{f}") + filter.ToQueryString())).ToList(),
             ClearUrl = baseUrl,
             EmptyText = t["No publications match these filters."],
             Ancestors = section is null ? [] : snapshot.Ancestors(section),
@@ -188,37 +196,33 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
 
     private List<Facet> Facets(ResearchOutputs outputs, PublicationFilter filter, PublicationQuery query, string baseUrl)
     {
+        var language = layout.Language;
+        var vocabulary = snapshot.Vocabulary;
         string Url(IEnumerable<KeyValuePair<string, string?>> replacing) => baseUrl + filter.ToQueryString(replacing);
+        string[] One(string? value) => value is null ? [] : [value];
+        var years = query.Years.ToDictionary(y => y.Key.ToString(CultureInfo.InvariantCulture), y => y.Value);
         var facets = new List<Facet>
         {
-            new("year", t["Year"], query.Years.OrderByDescending(y => y.Key).Select(y =>
-            {
-                var value = y.Key.ToString(CultureInfo.InvariantCulture);
-                var selected = filter.Year == value;
-                return new FacetValue(value, value, y.Value, selected, Url([new("year", selected ? null : value)]));
-            }).ToList()),
-            new("type", t["Type"], query.Types.Where(x => x.Value > 0 || x.Key == filter.Type).Select(x =>
-            {
-                var selected = filter.Type == x.Key;
-                return new FacetValue(x.Key, t["publication type " + x.Key], x.Value, selected, Url([new("type", selected ? null : x.Key)]));
-            }).ToList()),
+            Facet.Of("year", t["Year"], years, One(filter.Year), y => y, (y, chosen) => Url([new("year", chosen ? null : y)]), Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a))),
+            Facet.Of("type", t["Type"], query.Types, One(filter.Type), type => t["publication type " + type], (type, chosen) => Url([new("type", chosen ? null : type)]),
+                Comparer<string>.Create((a, b) => PublicationTypes.All.ToList().IndexOf(a).CompareTo(PublicationTypes.All.ToList().IndexOf(b)))),
         };
+        var builtIn = new HashSet<string>([t["Year"], t["Type"], t["Linked data"]], StringComparer.CurrentCultureIgnoreCase);
         foreach (var group in outputs.LabelGroups)
         {
-            var values = query.Labels[group].OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.CurrentCultureIgnoreCase).Select(x =>
+            var chosen = filter.Labels.Where(l => Label.Parse(l)?.Group.Equals(group, StringComparison.OrdinalIgnoreCase) == true).Select(l => Label.Parse(l)!.Value).ToList();
+            var name = vocabulary.Name(group, language);
+            // A label group named like a facet of the portal's own ("Type") is told apart from it.
+            var title = builtIn.Contains(name) ? string.Format(CultureInfo.CurrentCulture, t["{0} (as labelled in the data)"], name) : name;
+            facets.Add(Facet.Of("label", title, query.Labels[group], chosen, value => vocabulary.Name(value, language), (value, isChosen) =>
             {
-                var key = $"{group}: {x.Key}";
-                var selected = filter.Labels.Contains(key, StringComparer.OrdinalIgnoreCase);
-                var labels = selected ? filter.Labels.Where(l => !l.Equals(key, StringComparison.OrdinalIgnoreCase)) : filter.Labels.Append(key);
-                return new FacetValue(key, x.Key, x.Value, selected, baseUrl + filter.ToQueryString([new("label", null), .. labels.Select(l => new KeyValuePair<string, string?>("label", l))]));
-            }).ToList();
-            if (values.Count > 0)
-            {
-                facets.Add(new Facet("label", group, values));
-            }
+                var key = $"{group}: {value}";
+                var labels = isChosen ? filter.Labels.Where(l => !l.Equals(key, StringComparison.OrdinalIgnoreCase)) : filter.Labels.Append(key);
+                return baseUrl + filter.ToQueryString([new("label", null), .. labels.Select(l => new KeyValuePair<string, string?>("label", l))]);
+            }));
         }
-        var dataSelected = filter.Data == "yes";
-        facets.Add(new Facet("data", t["Linked data"], [new FacetValue("yes", t["Has linked data"], query.WithData, dataSelected, Url([new("data", dataSelected ? null : "yes")]))]));
+        facets.Add(Facet.Of("data", t["Linked data"], new Dictionary<string, int> { ["yes"] = query.WithData }, One(filter.Data), _ => t["Has linked data"],
+            (_, chosen) => Url([new("data", chosen ? null : "yes")])));
         return facets;
     }
 
@@ -256,9 +260,12 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
             return null;
         }
         var top = query.Labels[group].OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal).Take(10).ToList();
-        var title = string.Format(CultureInfo.CurrentCulture, t["Most common: {0}"], group);
-        var description = string.Format(CultureInfo.CurrentCulture, t["The {0} most common values of {1}; the first is {2} with {3} publications."], top.Count, group, top[0].Key, top[0].Value);
-        return new Chart(title, group, t["Publications"], [new ChartSeries(t["Publications"], ChartKind.Bar, top.Select(x => x.Key).ToList(), top.Select(x => (double?)x.Value).ToList())])
+        var language = layout.Language;
+        var name = snapshot.Vocabulary.Name(group, language);
+        var title = string.Format(CultureInfo.CurrentCulture, t["Most common: {0}"], name);
+        var description = string.Format(CultureInfo.CurrentCulture, t["The {0} most common values of {1}; the first is {2} with {3} publications."], top.Count, name,
+            snapshot.Vocabulary.Name(top[0].Key, language), top[0].Value);
+        return new Chart(title, name, t["Publications"], [new ChartSeries(t["Publications"], ChartKind.Bar, top.Select(x => snapshot.Vocabulary.Name(x.Key, language)).ToList(), top.Select(x => (double?)x.Value).ToList())])
         {
             Horizontal = true,
             Description = description,

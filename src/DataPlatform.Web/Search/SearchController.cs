@@ -26,6 +26,12 @@ public sealed class SearchViewModel : LayoutViewModel
 
     /// <summary>Why there are no results to show (empty query, only common words, too long), in the page's language.</summary>
     public string? Message { get; init; }
+
+    /// <summary>When nothing matched: the query with unknown words replaced by the site's nearest ones, and the link that runs it.</summary>
+    public (string Query, string Url)? Suggestion { get; init; }
+
+    /// <summary>How many pages match in each section (all sections, whichever is chosen), for the tabs above the results.</summary>
+    public IReadOnlyList<(string? Section, string Title, int Count, string Url)> Tabs { get; init; } = [];
 }
 
 /// <summary>What a search asks for, as the pager's links keep it.</summary>
@@ -68,6 +74,7 @@ public sealed class SearchController(SearchService search, ContentSnapshot snaps
         string? message = null;
         var status = StatusCodes.Status200OK;
         SearchResults? results = null;
+        IReadOnlyDictionary<string, int> counts = new Dictionary<string, int>();
         if (unknownSection)
         {
             message = t["There is no such section to search in; choose one from the list."];
@@ -84,9 +91,15 @@ public sealed class SearchController(SearchService search, ContentSnapshot snaps
         }
         else
         {
+            // An identifier (a DOI in any of its forms, a PubMed or PubMed Central id) leads straight to its record.
+            if (!wantsJson && snapshot.Outputs.FindByIdentifier(query) is [var record])
+            {
+                return Redirect(language.Localize(Outputs.PublicationsController.RecordPath(record)));
+            }
             try
             {
                 results = await search.SearchAsync(language, query, section, pageNumber, cancellationToken);
+                counts = results.Total == 0 && section is null ? new Dictionary<string, int>() : await search.CountBySectionAsync(language, query, cancellationToken);
             }
             catch (Exception e) when (DatabaseErrors.IsUnavailable(e) || SearchService.IsTimeout(e))
             {
@@ -111,6 +124,10 @@ public sealed class SearchController(SearchService search, ContentSnapshot snaps
             return NotFound();
         }
 
+        var suggested = results is { Total: 0, OnlyStopWords: false }
+            ? Lexicon.Of(snapshot, language, p => SearchIndex.PlainText(p.Html)).Suggest(query)
+            : null;
+        var searchUrl = language.Localize(AppRoutes.Search);
         if (wantsJson)
         {
             Response.StatusCode = status;
@@ -122,10 +139,20 @@ public sealed class SearchController(SearchService search, ContentSnapshot snaps
                 page = pageNumber,
                 total = results?.Total ?? 0,
                 message,
+                suggestion = suggested,
                 results = (results?.Hits ?? []).Select(h => new { title = h.Title, url = layout.Absolute(h.Url), section = h.Section, published = h.Published, snippet = h.SnippetHtml }),
             });
         }
-        var model = new SearchViewModel { Query = query, Section = section, Sections = sections, Results = results, Pager = pager, Message = message };
+        var model = new SearchViewModel
+        {
+            Query = query, Section = section, Sections = sections, Results = results, Pager = pager, Message = message,
+            Suggestion = suggested is null ? null : (suggested, searchUrl + new SearchFilter(suggested, section).ToQueryString()),
+            Tabs = counts.Count == 0 ? [] :
+            [
+                (null, t["All sections"], counts.Values.Sum(), searchUrl + new SearchFilter(query, null).ToQueryString()),
+                .. sections.Where(s => counts.ContainsKey(s.Value)).Select(s => ((string?)s.Value, s.Title, counts[s.Value], searchUrl + new SearchFilter(query, s.Value).ToQueryString())),
+            ],
+        };
         layout.Apply(model, query.Length > 0 ? string.Format(CultureInfo.CurrentCulture, t["Search: {0}"], query) : t["Search"]);
         model.NoIndex = true;
         Response.StatusCode = status;

@@ -48,27 +48,31 @@ public sealed partial class SearchService(string connectionString) : IDisposable
 
     public static string Config(SiteLanguage language) => language == SiteLanguage.Swedish ? "swedish" : "english";
 
+    /// <summary>The language's configuration with accents folded before stemming (migration 0008): what the index is built with.</summary>
+    public static string FoldedConfig(SiteLanguage language) => "portal_" + Config(language);
+
     public async Task<SearchResults> SearchAsync(SiteLanguage language, string query, string? section, int page, CancellationToken cancellationToken)
     {
         // Count first (an index-only bitmap count), then rank and page, then snippets only for the page of
         // hits shown. Above FullRankingLimit matches the words are on most pages and say little about any
         // one of them: rank by title and tags, then date, instead of by every match in every body.
         await using var command = _dataSource.CreateCommand($"""
-            with q as (select websearch_to_tsquery('{Config(language)}', $1) as query),
+            with q as (select websearch_to_tsquery('{FoldedConfig(language)}', $1) as query, websearch_to_tsquery('{Config(language)}', $1) as exact),
             total as (
                 select count(*) as n from search_documents d, q
                 where d.language = $2 and d.document @@ q.query and ($3::text is null or d.section = $3)
             ),
             hits as (
                 select d.url, d.title, d.section, d.published, d.body,
-                       case when (select n from total) > {FullRankingLimit} then ts_rank(d.head, q.query) else ts_rank_cd(d.document, q.query) end as rank
+                       (d.head @@ q.exact)::int
+                       + case when (select n from total) > {FullRankingLimit} then ts_rank(d.head, q.exact) else ts_rank_cd(d.document, q.query) end as rank
                 from search_documents d, q
                 where d.language = $2 and d.document @@ q.query and ($3::text is null or d.section = $3)
                 order by rank desc, d.published desc nulls last, d.title
                 limit $4 offset $5
             )
             select numnode(q.query), h.url, h.title, h.section, h.published,
-                   ts_headline('{Config(language)}', left(h.body, {SnippetSourceLength}), q.query,
+                   ts_headline('{FoldedConfig(language)}', left(h.body, {SnippetSourceLength}), q.query,
                        'StartSel={Start}, StopSel={Stop}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'),
                    h.rank, (select n from total)
             from q left join hits h on true
@@ -95,6 +99,25 @@ public sealed partial class SearchService(string connectionString) : IDisposable
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), SafeSnippet(reader.GetString(5)), reader.GetFloat(6)));
         }
         return new SearchResults(hits, total, onlyStopWords);
+    }
+
+    /// <summary>How many pages match <paramref name="query"/> in each section, in <paramref name="language"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountBySectionAsync(SiteLanguage language, string query, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"""
+            select d.section, count(*) from search_documents d
+            where d.language = $2 and d.document @@ websearch_to_tsquery('{FoldedConfig(language)}', $1)
+            group by d.section
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = query });
+        command.Parameters.Add(new NpgsqlParameter { Value = language.Code });
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = (int)reader.GetInt64(1);
+        }
+        return counts;
     }
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);

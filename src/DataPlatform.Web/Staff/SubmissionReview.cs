@@ -63,7 +63,7 @@ public sealed class SubmissionReview(PortalDbContext db, TimeProvider clock)
     private IQueryable<Submission> AllStatuses(SubmissionFilter filter, string? currentUserId)
     {
         var query = Search.SearchService.Clean(filter.Q) is { Length: > 0 } q
-            ? db.Submissions.FromSqlInterpolated($"select *, xmin from submissions where search @@ websearch_to_tsquery('simple', {q})")
+            ? db.Submissions.FromSqlInterpolated($"select *, xmin from submissions where search @@ websearch_to_tsquery('portal_simple', {q})")
             : db.Submissions;
         query = query.AsNoTracking();
         if (filter.Kind is not null && SubmissionNames.ParseKind(filter.Kind) is { } kind)

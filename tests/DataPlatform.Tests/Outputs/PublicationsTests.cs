@@ -91,7 +91,7 @@ public sealed class PublicationsTests(PublicationsTests.OutputsPortal portal) : 
     [InlineData("/publications/?label=Genomics", "A label is written as Group: Value, such as Category: Health, not “Genomics”.")]
     [InlineData("/publications/?label=Category%3A+Astrology", "No publication has the label “Category: Astrology”.")]
     [InlineData("/publications/?data=maybe", "“Has linked data” is data=yes, not “maybe”.")]
-    [InlineData("/publications/?sort=random", "Sort by newest, oldest or title, not “random”.")]
+    [InlineData("/publications/?sort=random", "Sort by relevance, newest, oldest or title, not “random”.")]
     [InlineData("/sv/publications/?type=book", "Det finns ingen publikationstyp ”book”; välj en i listan.")]
     public async Task Unknown_or_malformed_values_get_a_clear_message(string url, string message)
     {
