@@ -81,7 +81,8 @@ public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOpt
         model.Title = page.Title;
         model.Description = page.Meta.Description ?? (page.Summary.Length > 0 ? page.Summary : site.Value.Description.GetValueOrDefault(language.Code));
         model.CurrentPath = Http.Request.Path.Value ?? "/";
-        model.SwitchUrl = otherPage?.Url ?? other.Localize(page.Language.Neutral(page.Url));
+        // The switch keeps the page's filters (its tables' and charts' keys; the page cache has left out any it does not read).
+        model.SwitchUrl = (otherPage?.Url ?? other.Localize(page.Language.Neutral(page.Url))) + (page.Embeds.Count > 0 ? Http.Request.QueryString.Value : "");
         model.Alternates = translations.Select(t => new AlternateLink(t.Language, Absolute(t.Url))).ToList();
         model.CanonicalUrl = Absolute(page.Url);
         model.NoIndex = page.Language != language;

@@ -105,8 +105,20 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     }
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] SubmissionFilter filter, [FromQuery] int? page, CancellationToken cancellationToken) =>
-        ModelState.IsValid ? await ListView(filter, page, [], cancellationToken) : BadRequest();
+    public async Task<IActionResult> Index([FromQuery] SubmissionFilter filter, [FromQuery] int? page, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+        // A submission's reference (C-7K3M9QXR, as the visitor quotes it) goes straight to that submission.
+        if (filter.Q?.Trim().ToUpperInvariant() is { Length: 10 } reference && reference[1] == '-'
+            && await db.Submissions.Where(s => s.Reference == reference).Select(s => (Guid?)s.Id).SingleOrDefaultAsync(cancellationToken) is { } id)
+        {
+            return Redirect($"{AppRoutes.Staff}submissions/{id}");
+        }
+        return await ListView(filter, page, [], cancellationToken);
+    }
 
     /// <summary>The list, with the problems of the filter and of anything else asked (a bulk change that could not be done).</summary>
     private async Task<IActionResult> ListView(SubmissionFilter filter, int? page, IReadOnlyList<string> otherProblems, CancellationToken cancellationToken)

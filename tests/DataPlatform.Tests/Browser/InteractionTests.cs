@@ -50,6 +50,38 @@ public sealed class InteractionTests(BrowserPortal fixture)
         Assert.True(await page.IsVisibleAsync(".main-nav .menu-level-0"));
     }
 
+    [Theory]
+    [InlineData("/publications/")]
+    [InlineData("/sv/publications/")]
+    public async Task On_a_phone_the_first_publication_is_within_one_and_a_half_screens_and_the_facets_fold_behind_one_button(string url)
+    {
+        await using var context = await fixture.NewContextAsync(390);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+
+        var top = await page.EvaluateAsync<double>("() => document.querySelector('.publication').getBoundingClientRect().top + window.scrollY");
+        Assert.True(top <= 1266, $"the first publication starts at {top} px, more than one and a half screens (1,266 px at 390×844)");
+        Assert.False(await page.IsVisibleAsync(".facets"));
+        await page.ClickAsync(".filters-panel > summary");
+        Assert.True(await page.IsVisibleAsync(".facets"));
+        var chart = await page.EvaluateAsync<double>("() => document.querySelector('.chart-figure').getBoundingClientRect().top + window.scrollY");
+        Assert.True(chart > top, "the charts come after the results");
+    }
+
+    [Fact]
+    public async Task On_a_wide_screen_the_facets_are_open_beside_the_list_without_a_button()
+    {
+        await using var context = await fixture.NewContextAsync(1280, javaScript: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/publications/");
+
+        Assert.True(await page.IsVisibleAsync(".facets"));
+        Assert.False(await page.IsVisibleAsync(".filters-panel > summary"));
+        var facets = await page.EvaluateAsync<double>("() => document.querySelector('.facets').getBoundingClientRect().left");
+        var list = await page.EvaluateAsync<double>("() => document.querySelector('.publication').getBoundingClientRect().left");
+        Assert.True(facets < list, $"facets at {facets} px, the list at {list} px");
+    }
+
     [Fact]
     public async Task The_skip_link_comes_first_and_moves_focus_to_the_main_content()
     {

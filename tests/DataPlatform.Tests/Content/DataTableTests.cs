@@ -129,6 +129,18 @@ public sealed class DataTablePageTests(DataTablePageTests.TablesPortal portal) :
             .QuerySelectorAll("li").ToDictionary(li => li.QuerySelector("a")!.TextContent.Replace("Remove filter: ", "", StringComparison.Ordinal).Trim(), li => li.QuerySelector(".count")!.TextContent);
 
     [Fact]
+    public async Task The_language_switch_keeps_the_tables_filters_and_a_search_folds_accents()
+    {
+        var english = await Html.GetAsync(_client, "/research/projects/?projects-q=STROM&projects-sort=-enddate");
+        var swedish = await Html.GetAsync(_client, "/sv/research/projects/?projects-q=%C3%A5sa+lind");
+
+        Assert.Equal("/sv/research/projects/?projects-q=STROM&projects-sort=-enddate", english.QuerySelector("a[hreflang='sv']")!.GetAttribute("href"));
+        Assert.Equal(["Soil microbiomes"], Column(english, "projects", 0));
+        Assert.Equal(["Ancient DNA of Baltic herring"], Column(swedish, "projects", 0));
+        Assert.Equal(["Ancient DNA of Baltic herring"], Column(await Html.GetAsync(_client, "/research/projects/?projects-q=asa+li"), "projects", 0));
+    }
+
+    [Fact]
     public async Task A_table_shows_its_rows_sorted_with_statuses_dates_links_and_counts()
     {
         var response = await _client.GetAsync("/research/projects/");

@@ -175,6 +175,20 @@ public sealed class TriageTests(StaffTests.StaffPortal portal) : IClassFixture<S
     }
 
     [Fact]
+    public async Task The_inbox_search_folds_accents_and_a_reference_goes_straight_to_its_submission()
+    {
+        var marker = Marker();
+        var baltic = await Add(marker, SubmissionStatus.New, 1, s => s.Message = $"{marker} Data från Östersjön och Kääriäinen");
+        var staff = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff));
+
+        Assert.Equal([baltic.Reference], References(await Html.GetAsync(staff, $"/staff/?q={marker}+ostersjon")));
+        Assert.Equal([baltic.Reference], References(await Html.GetAsync(staff, $"/staff/?q={marker}+kaariainen")));
+        var byReference = await staff.GetAsync($"/staff/?q={baltic.Reference.ToLowerInvariant()}");
+        Assert.Equal(HttpStatusCode.Redirect, byReference.StatusCode);
+        Assert.Equal($"/staff/submissions/{baltic.Id}", byReference.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_detail_page_walks_the_list_it_came_from_and_reads_in_words_and_stockholm_time()
     {
         var client = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff));
