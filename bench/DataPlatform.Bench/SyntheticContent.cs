@@ -108,8 +108,8 @@ public static class SyntheticContent
     public static string PageUrl(int index) => $"/{Sections[index % Sections.Length]}/page-{index:D5}/";
 
     /// <summary>
-    /// A wrk script asking for <see cref="PageUrl"/> of a page picked at random among <paramref name="pages"/>. With <paramref name="rendered"/> each request carries a
-    /// query key no page binds, which the page cache never keeps: every answer is a render, at any size of site.
+    /// A wrk script asking for <see cref="PageUrl"/> of a page picked at random among <paramref name="pages"/>. With <paramref name="rendered"/> each request carries
+    /// <see cref="HttpBenchmark.Uncached"/>, so the page cache neither answers nor keeps it: every answer is a render, at any size of site.
     /// </summary>
     public static string RandomPageScript(int pages, bool rendered = false) => $$"""
         local sections = { {{string.Join(", ", Sections.Select(s => $"\"{s}\""))}} }
@@ -118,7 +118,7 @@ public static class SyntheticContent
         request = function()
           local i = math.random(0, {{pages - 1}})
           n = n + 1
-          return wrk.format("GET", "/" .. sections[(i % {{Sections.Length}}) + 1] .. string.format("/page-%05d/", i){{(rendered ? " .. \"?bench=\" .. n" : "")}})
+          return wrk.format("GET", "/" .. sections[(i % {{Sections.Length}}) + 1] .. string.format("/page-%05d/", i){{(rendered ? $", {{ [\"Authorization\"] = \"{HttpBenchmark.Uncached}\" }}" : "")}})
         end
         """;
 

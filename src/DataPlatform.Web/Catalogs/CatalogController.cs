@@ -43,7 +43,7 @@ public sealed class CatalogFilter : IListFilter
         && (Kind is null || string.Equals(entry.Type ?? entry.Category, Kind, StringComparison.OrdinalIgnoreCase))
         && (Keyword is null || entry.Keywords.Contains(Keyword, StringComparer.OrdinalIgnoreCase))
         && (Access is null || string.Equals(entry.Access, Access, StringComparison.OrdinalIgnoreCase))
-        && (Q is null || TextQuery.Matches(QueryWords, TextQuery.Searchable([entry.Name.For(language), entry.Description.For(language), entry.Provider, entry.Id, .. entry.Keywords])));
+        && (Q is null || TextQuery.Matches(QueryWords, entry.SearchText(language)));
 
     public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
         [new("audience", Audience), new("kind", Kind), new("keyword", Keyword), new("access", Access), new("q", Q)];
