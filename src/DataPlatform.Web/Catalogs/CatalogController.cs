@@ -59,6 +59,9 @@ public sealed class CatalogViewModel : ListViewModel
     public IReadOnlyList<string> Kinds { get; init; } = [];
     public IReadOnlyList<string> Keywords { get; init; } = [];
     public string KindLabel { get; init; } = "";
+
+    /// <summary>Swedish names for the entries' types and keywords (<c>data/vocabulary.yaml</c>).</summary>
+    public Vocabulary Vocabulary { get; init; } = Vocabulary.Empty;
 }
 
 /// <summary>The catalogues of services, data sources and resources: filtered lists, and the JSON Schema editors' tools use.</summary>
@@ -100,6 +103,7 @@ public sealed class CatalogController(ContentSnapshot snapshot, PortalLayout lay
             Kinds = found?.Kinds ?? [],
             Keywords = found?.Keywords ?? [],
             KindLabel = catalog == SectionNames.DataSources ? t["Category"] : t["Type"],
+            Vocabulary = snapshot.Vocabulary,
             EmptyText = t["Nothing matches these filters. Clear them to see everything."],
             Ancestors = section is null ? [] : snapshot.Ancestors(section),
         };

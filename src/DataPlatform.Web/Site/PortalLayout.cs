@@ -81,8 +81,10 @@ public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOpt
         model.Title = page.Title;
         model.Description = page.Meta.Description ?? (page.Summary.Length > 0 ? page.Summary : site.Value.Description.GetValueOrDefault(language.Code));
         model.CurrentPath = Http.Request.Path.Value ?? "/";
-        // The switch keeps the page's filters (its tables' and charts' keys; the page cache has left out any it does not read).
-        model.SwitchUrl = (otherPage?.Url ?? other.Localize(page.Language.Neutral(page.Url))) + (page.Embeds.Count > 0 ? Http.Request.QueryString.Value : "");
+        // The switch keeps the page's filters: its tables' and charts' keys, and nothing else a link brought along.
+        var prefixes = page.Embeds.Select(embed => embed.Id + "-").ToArray();
+        model.SwitchUrl = (otherPage?.Url ?? other.Localize(page.Language.Neutral(page.Url)))
+            + (prefixes.Length == 0 ? "" : QueryString.Create(Http.Request.Query.Where(q => prefixes.Any(p => q.Key.StartsWith(p, StringComparison.OrdinalIgnoreCase)))).Value);
         model.Alternates = translations.Select(t => new AlternateLink(t.Language, Absolute(t.Url))).ToList();
         model.CanonicalUrl = Absolute(page.Url);
         model.NoIndex = page.Language != language;

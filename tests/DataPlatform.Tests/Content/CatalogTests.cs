@@ -141,4 +141,23 @@ public sealed class CatalogTests(CatalogTests.CatalogPortal portal) : IClassFixt
         Assert.All(["services", "data-sources", "resources"], c => Assert.NotEmpty(snapshot.Catalogs[c].Entries));
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/services/analysis-pipeline/")).StatusCode);
     }
+
+    [Fact]
+    public async Task Swedish_catalogue_pages_name_types_and_keywords_by_the_vocabulary_and_english_ones_as_written()
+    {
+        var root = Fixtures.Copy("catalog");
+        File.WriteAllText(Path.Combine(root, "data", "vocabulary.yaml"), "sv:\n  analysis: analys\n  genomics: genomik\n  sequences: sekvenser\n");
+        await using var factory = await PortalFactory.CreateAsync(root);
+        var client = factory.CreatePlainClient();
+
+        var swedish = await Html.GetAsync(client, "/sv/services/");
+        var english = await Html.GetAsync(client, "/services/");
+
+        Assert.Contains("analys", swedish.QuerySelectorAll("#catalog-kind option").Select(o => o.TextContent));
+        var sources = await Html.GetAsync(client, "/sv/data-sources/");
+        Assert.Contains(sources.QuerySelectorAll("#catalog-kind option"), o => o.TextContent == "genomik" && o.GetAttribute("value") == "genomics");
+        Assert.Contains(sources.QuerySelectorAll("#catalog-keyword option"), o => o.TextContent == "sekvenser" && o.GetAttribute("value") == "sequences");
+        Assert.Contains("analysis", english.QuerySelectorAll("#catalog-kind option").Select(o => o.TextContent));
+        Assert.Contains(factory.Content.Current.Diagnostics, d => d is { Code: "vocabulary-missing" } && d.Message == "'storage' has no Swedish name; Swedish pages show it as it is.");
+    }
 }
