@@ -215,6 +215,34 @@ public sealed class DataTableView
         return PageUrl + Filter.ToQueryString(replacing.Append(new(Filter.Key("page"), null))) + "#" + Table.Id;
     }
 
+    /// <summary>
+    /// The table's facets (its status first, all three always shown) as the one facet component draws them: each value's
+    /// link toggles it, keeping the rest of the page's state, and brings the reader back to the table.
+    /// </summary>
+    public FacetPanel Panel(string label, string statusTitle, Func<RowStatus, string> statusLabel)
+    {
+        var facets = new List<Facet>();
+        if (Table.Status is not null)
+        {
+            RowStatus[] statuses = [RowStatus.Ongoing, RowStatus.Upcoming, RowStatus.Ended];
+            string Name(RowStatus status) => status.ToString().ToLowerInvariant();
+            facets.Add(Facet.Of("status", statusTitle, statuses.ToDictionary(Name, s => Result.StatusCounts.GetValueOrDefault(s)),
+                Filter.Status is { } chosen ? [Name(chosen)] : [], v => statusLabel(statuses.First(s => Name(s) == v)),
+                (v, isChosen) => Link(("status", isChosen ? null : v)),
+                Comparer<string>.Create((a, b) => Array.FindIndex(statuses, s => Name(s) == a).CompareTo(Array.FindIndex(statuses, s => Name(s) == b))), keepEmpty: true));
+        }
+        for (var f = 0; f < Table.Facets.Count; f++)
+        {
+            var field = Table.Facets[f];
+            var values = Table.FacetValues[field];
+            var position = values.Select((v, i) => (v, i)).GroupBy(x => x.v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+            facets.Add(Facet.Of(Table.Fields[field].Key, Table.Fields[field].Heading, Result.FacetCounts[f],
+                Filter.Facets.GetValueOrDefault(Table.Fields[field].Key) ?? [], v => v, (v, _) => FacetLink(field, v),
+                Comparer<string>.Create((a, b) => position.GetValueOrDefault(a, int.MaxValue).CompareTo(position.GetValueOrDefault(b, int.MaxValue)))));
+        }
+        return new FacetPanel(label, facets, Link(("q", null), ("sort", null), ("status", null)));
+    }
+
     public bool IsChosen(int field, string value) =>
         Filter.Facets.TryGetValue(Table.Fields[field].Key, out var values) && values.Contains(value, StringComparer.Ordinal);
 

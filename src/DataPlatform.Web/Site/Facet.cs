@@ -16,12 +16,13 @@ public sealed record Facet(string Key, string Title, IReadOnlyList<FacetValue> V
     /// <param name="chosen">The values chosen now.</param>
     /// <param name="label">What a value is called on the page (a Swedish name, a type's words).</param>
     /// <param name="url">The link for a value: true when it is chosen (the link removes it), false when not (it adds it).</param>
-    /// <param name="order">How values sort when their counts tie, or null for most records first then by label.</param>
+    /// <param name="order">How values sort, or null for most records first, then by label.</param>
+    /// <param name="keepEmpty">Show values that count nothing now too (a fixed set, such as a table's statuses).</param>
     public static Facet Of(string key, string title, IReadOnlyDictionary<string, int> counts, IReadOnlyCollection<string> chosen,
-        Func<string, string> label, Func<string, bool, string> url, IComparer<string>? order = null)
+        Func<string, string> label, Func<string, bool, string> url, IComparer<string>? order = null, bool keepEmpty = false)
     {
         var isChosen = new HashSet<string>(chosen, StringComparer.OrdinalIgnoreCase);
-        var values = counts.Where(c => c.Value > 0 || isChosen.Contains(c.Key)).Select(c => c.Key)
+        var values = counts.Where(c => keepEmpty || c.Value > 0 || isChosen.Contains(c.Key)).Select(c => c.Key)
             .Concat(chosen.Where(c => !counts.ContainsKey(c)))
             .Distinct(StringComparer.OrdinalIgnoreCase);
         var sorted = order is null
