@@ -49,9 +49,10 @@ public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSou
         {
             var report = await SearchIndex.SyncAsync(dataSource, snapshot, stoppingToken, _written);
             var first = IndexedVersion is null;
-            Volatile.Write(ref _indexedVersion, snapshot.Version);
-            // Cached search results (and anything else) were rendered from the index as it was.
+            // Cached search results (and anything else) were rendered from the index as it was; emptied before the new
+            // version is announced, so whoever waits for that version finds the cache emptied already.
             pages.Clear();
+            Volatile.Write(ref _indexedVersion, snapshot.Version);
             if (first && report.Upserted > 1000)
             {
                 // Loading and indexing a large site leaves hundreds of megabytes of parse and index garbage;
