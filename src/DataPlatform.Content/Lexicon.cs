@@ -63,27 +63,8 @@ public sealed class Lexicon
     }
 
     /// <summary>The words of the text as written (runs of letters and digits).</summary>
-    private static IEnumerable<string> Originals(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            yield break;
-        }
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                yield return text[start..i];
-                start = -1;
-            }
-        }
-    }
+    private static IEnumerable<string> Originals(string? text) =>
+        string.IsNullOrEmpty(text) ? [] : TextQuery.Tokens(text).Select(range => text[range]);
 
     /// <summary>
     /// The query with each word the site does not have (not even as the start of a word) replaced by the nearest one it
@@ -134,8 +115,8 @@ public sealed class Lexicon
         return best is null ? null : _words[best].Spelling;
     }
 
-    /// <summary>Optimal string alignment distance (edits with adjacent swaps), giving up past <paramref name="limit"/>.</summary>
-    private static int Distance(string a, string b, int limit)
+    /// <summary>Optimal string alignment distance (edits, adjacent swaps counting one), giving up past <paramref name="limit"/>.</summary>
+    public static int Distance(string a, string b, int limit = int.MaxValue - 1)
     {
         var previous2 = new int[b.Length + 1];
         var previous = new int[b.Length + 1];

@@ -43,31 +43,11 @@ public sealed class RepositoryVocabulary
     public string? Nearest(string name)
     {
         var key = Key(name);
-        return _byKey.Select(e => (e.Value.Name, Distance: Distance(key, e.Key))).OrderBy(e => e.Distance).ThenBy(e => e.Name, StringComparer.Ordinal)
+        return _byKey.Select(e => (e.Value.Name, Distance: Lexicon.Distance(key, e.Key))).OrderBy(e => e.Distance).ThenBy(e => e.Name, StringComparer.Ordinal)
             .Select(e => e.Name).FirstOrDefault();
     }
 
     private static string Key(string name) => new(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 
     /// <summary>Reads <c>data/repositories.yaml</c>: a list of <c>name</c>, <c>aliases</c>, <c>home</c>, <c>accession_url</c>.</summary>
     public static RepositoryVocabulary Read(string root, List<Diagnostic> diagnostics)

@@ -74,22 +74,28 @@ public static class TextQuery
     public static List<string> Words(string? text)
     {
         var folded = Fold(text);
-        var words = new List<string>();
+        return [.. Tokens(folded).Select(range => folded[range])];
+    }
+
+    /// <summary>The runs of letters and digits in <paramref name="text"/>.</summary>
+    public static List<Range> Tokens(ReadOnlySpan<char> text)
+    {
+        var tokens = new List<Range>();
         var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
+        for (var i = 0; i <= text.Length; i++)
         {
-            var inWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
             if (inWord && start < 0)
             {
                 start = i;
             }
             else if (!inWord && start >= 0)
             {
-                words.Add(folded[start..i]);
+                tokens.Add(start..i);
                 start = -1;
             }
         }
-        return words;
+        return tokens;
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ public sealed class WordIndex
                     continue;
                 }
                 var span = TextQuery.Fold(text).AsSpan();
-                foreach (var range in Tokens(span))
+                foreach (var range in TextQuery.Tokens(span))
                 {
                     var word = span[range];
                     if (!lookup.TryGetValue(word, out var list))
@@ -93,7 +93,7 @@ public sealed class WordIndex
     {
         var lower = TextQuery.Fold(query);
         BitArray? result = null;
-        foreach (var range in Tokens(lower.AsSpan()))
+        foreach (var range in TextQuery.Tokens(lower.AsSpan()))
         {
             var token = lower[range];
             var matches = new BitArray(Count);
@@ -126,26 +126,5 @@ public sealed class WordIndex
             }
         }
         return low;
-    }
-
-    /// <summary>The runs of letters and digits in <paramref name="text"/>.</summary>
-    private static List<Range> Tokens(ReadOnlySpan<char> text)
-    {
-        var tokens = new List<Range>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                tokens.Add(start..i);
-                start = -1;
-            }
-        }
-        return tokens;
     }
 }
