@@ -194,6 +194,19 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
 
     private static string? Summary(string? text) => text is null ? null : text.Length <= 200 ? text : text[..197].TrimEnd() + "…";
 
+    /// <summary>A type's place in <see cref="PublicationTypes.All"/>, the order the type facet lists them in.</summary>
+    private static int TypeOrder(string type)
+    {
+        for (var i = 0; i < PublicationTypes.All.Count; i++)
+        {
+            if (PublicationTypes.All[i] == type)
+            {
+                return i;
+            }
+        }
+        return int.MaxValue;
+    }
+
     private List<Facet> Facets(ResearchOutputs outputs, PublicationFilter filter, PublicationQuery query, string baseUrl)
     {
         var language = layout.Language;
@@ -205,7 +218,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         {
             Facet.Of("year", t["Year"], years, One(filter.Year), y => y, (y, chosen) => Url([new("year", chosen ? null : y)]), Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a))),
             Facet.Of("type", t["Type"], query.Types, One(filter.Type), type => t["publication type " + type], (type, chosen) => Url([new("type", chosen ? null : type)]),
-                Comparer<string>.Create((a, b) => PublicationTypes.All.ToList().IndexOf(a).CompareTo(PublicationTypes.All.ToList().IndexOf(b)))),
+                Comparer<string>.Create((a, b) => TypeOrder(a).CompareTo(TypeOrder(b)))),
         };
         var builtIn = new HashSet<string>([t["Year"], t["Type"], t["Linked data"]], StringComparer.CurrentCultureIgnoreCase);
         foreach (var group in outputs.LabelGroups)

@@ -34,13 +34,17 @@ public sealed class LocalHttpServer : IDisposable
                 await context.Response.Body.WriteAsync(_body);
                 return;
             }
-            // Headers at once, then a byte a second: a source that never quite finishes.
+            // Headers and the first byte at once, then nothing until the client gives up: a body that never finishes.
             await context.Response.StartAsync();
-            foreach (var b in _body)
+            await context.Response.Body.WriteAsync(_body.AsMemory(0, Math.Min(1, _body.Length)), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            try
             {
-                await context.Response.Body.WriteAsync(new[] { b }, context.RequestAborted);
-                await context.Response.Body.FlushAsync(context.RequestAborted);
-                await Task.Delay(1000, context.RequestAborted);
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client hung up, as it should at its timeout.
             }
         });
         _app.StartAsync().GetAwaiter().GetResult();
@@ -53,7 +57,7 @@ public sealed class LocalHttpServer : IDisposable
 
     public byte[] Body { get => _body; set => _body = value; }
 
-    /// <summary>Send the headers, then the body one byte a second.</summary>
+    /// <summary>Send the headers and one byte of the body, then stall until the client gives up.</summary>
     public bool Trickle { get; set; }
 
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
