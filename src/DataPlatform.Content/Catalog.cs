@@ -80,20 +80,10 @@ public sealed class CatalogEntry
 public sealed record Catalog(string Name, string Section, string SourcePath, IReadOnlyList<CatalogEntry> Entries)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<CatalogEntry>> _sorted = new();
-    private IReadOnlyList<string>? _kinds;
-    private IReadOnlyList<string>? _keywords;
 
     /// <summary>The entries in name order for a language, sorted once (the catalogue never changes).</summary>
     public IReadOnlyList<CatalogEntry> SortedFor(SiteLanguage language) => _sorted.GetOrAdd(language.Code, _ =>
         Entries.OrderBy(e => e.Name.For(language), StringComparer.Create(new System.Globalization.CultureInfo(language.Code), ignoreCase: true)).ToList());
-
-    /// <summary>The types (services, resources) or categories (data sources) in use, for the filter.</summary>
-    public IReadOnlyList<string> Kinds => _kinds ??= Entries.Select(e => e.Type ?? e.Category).OfType<string>()
-        .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
-
-    /// <summary>The keywords in use, for the filter.</summary>
-    public IReadOnlyList<string> Keywords => _keywords ??= Entries.SelectMany(e => e.Keywords)
-        .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>The catalogues the portal knows: file name (without extension) → section (URL).</summary>
     public static readonly IReadOnlyList<(string File, string Section)> Known = [("services", SectionNames.Services), ("data_sources", SectionNames.DataSources), ("resources", SectionNames.Resources)];

@@ -38,12 +38,16 @@ public sealed class CatalogFilter : IListFilter
 
     public bool IsEmpty => Audience is null && Kind is null && Keyword is null && Access is null && Q is null;
 
-    public bool Matches(CatalogEntry entry, SiteLanguage language) =>
-        (Audience is null || entry.Audience.Contains(Audience, StringComparer.OrdinalIgnoreCase))
-        && (Kind is null || string.Equals(entry.Type ?? entry.Category, Kind, StringComparison.OrdinalIgnoreCase))
-        && (Keyword is null || entry.Keywords.Contains(Keyword, StringComparer.OrdinalIgnoreCase))
-        && (Access is null || string.Equals(entry.Access, Access, StringComparison.OrdinalIgnoreCase))
+    /// <summary>Whether the entry passes every choice, or every choice but the facet <paramref name="except"/> (to count that facet's values).</summary>
+    public bool Matches(CatalogEntry entry, SiteLanguage language, string? except = null) =>
+        (except == "audience" || Audience is null || entry.Audience.Contains(Audience, StringComparer.OrdinalIgnoreCase))
+        && (except == "kind" || Kind is null || string.Equals(KindOf(entry), Kind, StringComparison.OrdinalIgnoreCase))
+        && (except == "keyword" || Keyword is null || entry.Keywords.Contains(Keyword, StringComparer.OrdinalIgnoreCase))
+        && (except == "access" || Access is null || string.Equals(entry.Access, Access, StringComparison.OrdinalIgnoreCase))
         && (Q is null || TextQuery.Matches(QueryWords, entry.SearchText(language)));
+
+    /// <summary>The entry's type (services, resources) or category (data sources).</summary>
+    public static string? KindOf(CatalogEntry entry) => entry.Type ?? entry.Category;
 
     public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
         [new("audience", Audience), new("kind", Kind), new("keyword", Keyword), new("access", Access), new("q", Q)];
@@ -56,9 +60,9 @@ public sealed class CatalogViewModel : ListViewModel
     public required IReadOnlyList<CatalogEntry> Entries { get; init; }
     public required int Matching { get; init; }
     public required int Total { get; init; }
-    public IReadOnlyList<string> Kinds { get; init; } = [];
-    public IReadOnlyList<string> Keywords { get; init; } = [];
-    public string KindLabel { get; init; } = "";
+
+    /// <summary>The facets, the choices in force and the count (one component for every list).</summary>
+    public required FacetPanel Panel { get; init; }
 
     /// <summary>Swedish names for the entries' types and keywords (<c>data/vocabulary.yaml</c>).</summary>
     public Vocabulary Vocabulary { get; init; } = Vocabulary.Empty;
@@ -86,7 +90,8 @@ public sealed class CatalogController(ContentSnapshot snapshot, PortalLayout lay
         var entries = found?.SortedFor(language) ?? [];
         var matching = entries.Where(e => filter.Matches(e, language)).ToList();
         var section = snapshot.Section(language, catalog);
-        var pager = Pager.Create(matching.Count, page, language.Localize(AppRoutes.Section(catalog)), filter, PageSize);
+        var baseUrl = language.Localize(AppRoutes.Section(catalog));
+        var pager = Pager.Create(matching.Count, page, baseUrl, filter, PageSize);
         if (pager is null)
         {
             return NotFound();
@@ -100,9 +105,11 @@ public sealed class CatalogController(ContentSnapshot snapshot, PortalLayout lay
             Matching = matching.Count,
             Total = entries.Count,
             Pager = pager,
-            Kinds = found?.Kinds ?? [],
-            Keywords = found?.Keywords ?? [],
-            KindLabel = catalog == SectionNames.DataSources ? t["Category"] : t["Type"],
+            Panel = new FacetPanel(t["Filter the catalogue"], Facets(entries, filter, language, catalog, baseUrl), baseUrl)
+            {
+                Others = filter.Q is { } words ? [new ActiveFilter(t["Words"], words, baseUrl + filter.ToQueryString([new("q", null)]))] : [],
+                CountText = string.Format(CultureInfo.CurrentCulture, t["{0} of {1} match"], matching.Count, entries.Count),
+            },
             Vocabulary = snapshot.Vocabulary,
             EmptyText = t["Nothing matches these filters. Clear them to see everything."],
             Ancestors = section is null ? [] : snapshot.Ancestors(section),
@@ -113,6 +120,25 @@ public sealed class CatalogController(ContentSnapshot snapshot, PortalLayout lay
     }
 
     public const int PageSize = 30;
+
+    /// <summary>Audience, type or category, keyword and access, each counted under the other choices.</summary>
+    private List<Facet> Facets(IReadOnlyList<CatalogEntry> entries, CatalogFilter filter, SiteLanguage language, string catalog, string baseUrl)
+    {
+        string Url(string key, string value, bool chosen) => baseUrl + filter.ToQueryString([new(key, chosen ? null : value)]);
+        IEnumerable<CatalogEntry> Others(string key) => entries.Where(e => filter.Matches(e, language, key));
+        var vocabulary = snapshot.Vocabulary;
+        return
+        [
+            Facet.Of("kind", catalog == SectionNames.DataSources ? t["Category"] : t["Type"], Facet.Count(Others("kind").Select(CatalogFilter.KindOf).OfType<string>()),
+                Facet.Chosen(filter.Kind), kind => vocabulary.Name(kind, language), (kind, chosen) => Url("kind", kind, chosen)),
+            Facet.Of("audience", t["Audience"], Facet.Count(Others("audience").SelectMany(e => e.Audience)), Facet.Chosen(filter.Audience),
+                audience => t["audience " + audience], (audience, chosen) => Url("audience", audience, chosen)),
+            Facet.Of("access", t["Access"], Facet.Count(Others("access").Select(e => e.Access).OfType<string>()), Facet.Chosen(filter.Access),
+                access => t["access " + access], (access, chosen) => Url("access", access, chosen)),
+            Facet.Of("keyword", t["Keyword"], Facet.Count(Others("keyword").SelectMany(e => e.Keywords)), Facet.Chosen(filter.Keyword),
+                keyword => vocabulary.Name(keyword, language), (keyword, chosen) => Url("keyword", keyword, chosen)),
+        ];
+    }
 
     private static readonly Dictionary<string, string> Titles = new()
     {

@@ -59,7 +59,7 @@ public sealed class EventsController(ContentSnapshot snapshot, PortalLayout layo
         var content = snapshot.Section(language, SectionNames.Events) is null && snapshot.Section(language.Other, SectionNames.Events) is not null ? language.Other : language;
         var all = past ? EventsQuery.Past(snapshot, content, now) : EventsQuery.Upcoming(snapshot, content, now);
         var problems = filter.Problems();
-        var matching = problems.Count > 0 ? [] : all.Where(filter.Matches).ToList();
+        var matching = problems.Count > 0 ? [] : all.Where(e => filter.Matches(e)).ToList();
         var baseUrl = language.Localize(past ? "/events/past/" : "/events/");
         var pager = Pager.Create(matching.Count, pageNumber, baseUrl, filter);
         if (pager is null)
@@ -75,8 +75,12 @@ public sealed class EventsController(ContentSnapshot snapshot, PortalLayout layo
             Filter = filter,
             ShowingPast = past,
             Total = matching.Count,
-            Months = all.Select(EventFilter.MonthOf).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(),
-            FilterProblems = problems.Select(p => t[p].Value).ToList(),
+            Panel = new FacetPanel(t["Filter events"], problems.Count > 0 ? [] : Facets(all, filter, baseUrl), baseUrl)
+            {
+                Others = filter.Q is { } words ? [new ActiveFilter(t["Words"], words, baseUrl + filter.ToQueryString([new("q", null)]))] : [],
+                CountText = matching.Count == 1 ? t["1 event"] : string.Format(CultureInfo.CurrentCulture, t["{0} events"], matching.Count),
+            },
+            FilterProblems = problems.Select(p => t[p, EventFilter.MaximumQueryLength].Value).ToList(),
             EmptyText = filter.IsEmpty
                 ? (past ? t["There are no past events."] : t["There are no upcoming events right now."])
                 : t["No events match these filters."],
@@ -100,4 +104,20 @@ public sealed class EventsController(ContentSnapshot snapshot, PortalLayout layo
         return View("List", model);
     }
 
+    /// <summary>Type (in the portal's order of types), online or on site, and month (in calendar order), each counted under the other choices.</summary>
+    private List<Facet> Facets(IReadOnlyList<Page> events, EventFilter filter, string baseUrl)
+    {
+        string Url(string key, string value, bool chosen) => baseUrl + filter.ToQueryString([new(key, chosen ? null : value)]);
+        Dictionary<string, int> Count(string key, Func<Page, string?> value) => Facet.Count(events.Where(e => filter.Matches(e, key)).Select(value).OfType<string>());
+        var rank = FrontMatter.EventTypes.Index().ToDictionary(x => x.Item, x => x.Index);
+        var typeOrder = Comparer<string>.Create((a, b) => rank.GetValueOrDefault(a, int.MaxValue).CompareTo(rank.GetValueOrDefault(b, int.MaxValue)));
+        return
+        [
+            Facet.Of("type", t["Type"], Count("type", EventFilter.TypeOf), Facet.Chosen(filter.Type), type => t["event type " + type], (type, chosen) => Url("type", type, chosen), typeOrder),
+            Facet.Of("mode", t["Online or on site"], Count("mode", EventFilter.ModeOf), Facet.Chosen(filter.Mode), mode => mode == "online" ? t["Online"] : t["On site"],
+                (mode, chosen) => Url("mode", mode, chosen), StringComparer.Ordinal),
+            Facet.Of("month", t["Month"], Count("month", EventFilter.MonthOf), Facet.Chosen(filter.Month),
+                month => EventFilter.ParseMonth(month)!.Value.ToString("MMMM yyyy", CultureInfo.CurrentCulture), (month, chosen) => Url("month", month, chosen), StringComparer.Ordinal),
+        ];
+    }
 }

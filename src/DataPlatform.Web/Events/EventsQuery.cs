@@ -15,13 +15,20 @@ public sealed class EventFilter : IListFilter
     /// <summary>A month as <c>YYYY-MM</c>.</summary>
     public string? Month { get; set => field = Normalize(value); }
 
+    /// <summary>Words in the title, summary or place.</summary>
+    public string? Q { get; set => field = QueryValues.Blank(value); }
+
+    public const int MaximumQueryLength = 200;
+
+    private string[] QueryWords => field ??= TextQuery.Prepare(Q);
+
     private static string? Normalize(string? value) => QueryValues.Blank(value)?.ToLowerInvariant();
 
     public static readonly IReadOnlyList<string> Modes = ["online", "onsite"];
 
-    public bool IsEmpty => Type is null && Mode is null && Month is null;
+    public bool IsEmpty => Type is null && Mode is null && Month is null && Q is null;
 
-    /// <summary>The problems with the values, as English UI strings (localized by the view); empty when all are understood.</summary>
+    /// <summary>The problems with the values, as English UI strings (localized with <see cref="MaximumQueryLength"/> as their argument); empty when all are understood.</summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
@@ -37,29 +44,31 @@ public sealed class EventFilter : IListFilter
         {
             problems.Add("Give the month as YYYY-MM, e.g. 2026-03.");
         }
+        if (Q is { Length: > MaximumQueryLength })
+        {
+            problems.Add("The search words can be at most {0} characters.");
+        }
         return problems;
     }
 
     public static DateOnly? ParseMonth(string month) =>
         DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
-    public bool Matches(Page page)
-    {
-        if (Type is not null && !string.Equals(page.Meta.EventType ?? "other", Type, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-        if (Mode is not null && page.Meta.Online != (Mode == "online"))
-        {
-            return false;
-        }
-        return Month is null || MonthOf(page) == Month;
-    }
+    /// <summary>Whether the event passes every choice, or every choice but the facet <paramref name="except"/> (to count that facet's values).</summary>
+    public bool Matches(Page page, string? except = null) =>
+        (except == "type" || Type is null || TypeOf(page) == Type)
+        && (except == "mode" || Mode is null || ModeOf(page) == Mode)
+        && (except == "month" || Month is null || MonthOf(page) == Month)
+        && (Q is null || TextQuery.Matches(QueryWords, TextQuery.Searchable([page.Title, page.Summary, page.Meta.Location])));
+
+    public static string TypeOf(Page page) => page.Meta.EventType?.ToLowerInvariant() ?? "other";
+
+    public static string ModeOf(Page page) => page.Meta.Online ? "online" : "onsite";
 
     public static string? MonthOf(Page page) =>
         page.Meta.Start is { } start ? Dates.InStockholm(start).ToString("yyyy-MM", CultureInfo.InvariantCulture) : null;
 
-    public IEnumerable<KeyValuePair<string, string?>> ToQuery() => [new("type", Type), new("mode", Mode), new("month", Month)];
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() => [new("type", Type), new("mode", Mode), new("month", Month), new("q", Q)];
 }
 
 /// <summary>Events are pages in the events section with a <c>start</c>: upcoming until they end, past after.</summary>

@@ -11,8 +11,8 @@ public sealed class EventsViewModel : ListViewModel
     /// <summary>How many events match, on all pages.</summary>
     public int Total { get; init; }
 
-    /// <summary>Months (YYYY-MM) that have events in this view, for the month filter.</summary>
-    public IReadOnlyList<string> Months { get; init; } = [];
+    /// <summary>The facets (type, online or on site, month), the choices in force and the count.</summary>
+    public required FacetPanel Panel { get; init; }
 
     public IReadOnlyList<string> FilterProblems { get; init; } = [];
 

@@ -83,18 +83,15 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
             return NotFound();
         }
         string Url(string key, string value, bool chosen) => baseUrl + filter.ToQueryString([new(key, chosen ? null : value)]);
-        string[] One(string? value) => value is null ? [] : [value];
-        Dictionary<string, int> Count(IEnumerable<string> values) =>
-            values.GroupBy(v => v, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         var vocabulary = snapshot.Vocabulary;
         var facets = problems.Count > 0 ? [] : new List<Facet>
         {
-            Facet.Of("repository", t["Repository"], Count(items.Where(i => filter.Matches(i, "repository")).Select(DatasetFilter.RepositoryOf)), One(filter.Repository),
+            Facet.Of("repository", t["Repository"], Facet.Count(items.Where(i => filter.Matches(i, "repository")).Select(DatasetFilter.RepositoryOf)), Facet.Chosen(filter.Repository),
                 r => r, (r, chosen) => Url("repository", r, chosen)),
-            Facet.Of("type", t["Data type"], Count(items.Where(i => filter.Matches(i, "type")).SelectMany(i => i.DataTypes)), One(filter.Type),
+            Facet.Of("type", t["Data type"], Facet.Count(items.Where(i => filter.Matches(i, "type")).SelectMany(i => i.DataTypes)), Facet.Chosen(filter.Type),
                 type => vocabulary.Name(type, language), (type, chosen) => Url("type", type, chosen)),
-            Facet.Of("year", t["Year"], Count(items.Where(i => filter.Matches(i, "year") && i.Published is not null).Select(i => i.Published!.Value.Year.ToString(CultureInfo.InvariantCulture))),
-                One(filter.Year), y => y, (y, chosen) => Url("year", y, chosen), Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a))),
+            Facet.Of("year", t["Year"], Facet.Count(items.Where(i => filter.Matches(i, "year") && i.Published is not null).Select(i => i.Published!.Value.Year.ToString(CultureInfo.InvariantCulture))),
+                Facet.Chosen(filter.Year), y => y, (y, chosen) => Url("year", y, chosen), Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a))),
         };
         var model = new DatasetListViewModel
         {

@@ -212,12 +212,11 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         var language = layout.Language;
         var vocabulary = snapshot.Vocabulary;
         string Url(IEnumerable<KeyValuePair<string, string?>> replacing) => baseUrl + filter.ToQueryString(replacing);
-        string[] One(string? value) => value is null ? [] : [value];
         var years = query.Years.ToDictionary(y => y.Key.ToString(CultureInfo.InvariantCulture), y => y.Value);
         var facets = new List<Facet>
         {
-            Facet.Of("year", t["Year"], years, One(filter.Year), y => y, (y, chosen) => Url([new("year", chosen ? null : y)]), Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a))),
-            Facet.Of("type", t["Type"], query.Types, One(filter.Type), type => t["publication type " + type], (type, chosen) => Url([new("type", chosen ? null : type)]),
+            Facet.Of("year", t["Year"], years, Facet.Chosen(filter.Year), y => y, (y, chosen) => Url([new("year", chosen ? null : y)]), Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a))),
+            Facet.Of("type", t["Type"], query.Types, Facet.Chosen(filter.Type), type => t["publication type " + type], (type, chosen) => Url([new("type", chosen ? null : type)]),
                 Comparer<string>.Create((a, b) => TypeOrder(a).CompareTo(TypeOrder(b)))),
         };
         var builtIn = new HashSet<string>([t["Year"], t["Type"], t["Linked data"]], StringComparer.CurrentCultureIgnoreCase);
@@ -234,7 +233,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
                 return baseUrl + filter.ToQueryString([new("label", null), .. labels.Select(l => new KeyValuePair<string, string?>("label", l))]);
             }));
         }
-        facets.Add(Facet.Of("data", t["Linked data"], new Dictionary<string, int> { ["yes"] = query.WithData }, One(filter.Data), _ => t["Has linked data"],
+        facets.Add(Facet.Of("data", t["Linked data"], new Dictionary<string, int> { ["yes"] = query.WithData }, Facet.Chosen(filter.Data), _ => t["Has linked data"],
             (_, chosen) => Url([new("data", chosen ? null : "yes")])));
         return facets;
     }

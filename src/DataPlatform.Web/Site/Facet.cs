@@ -30,6 +30,13 @@ public sealed record Facet(string Key, string Title, IReadOnlyList<FacetValue> V
             : values.Order(order);
         return new Facet(key, title, sorted.Select(v => new FacetValue(v, label(v), counts.GetValueOrDefault(v), isChosen.Contains(v), url(v, isChosen.Contains(v)))).ToList());
     }
+
+    /// <summary>How many records carry each value (a record's values each count once), ignoring case as the filters do.</summary>
+    public static Dictionary<string, int> Count(IEnumerable<string> values) =>
+        values.GroupBy(v => v, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The chosen value of a single-choice facet as the collection <see cref="Of"/> takes.</summary>
+    public static IReadOnlyCollection<string> Chosen(string? value) => value is null ? [] : [value];
 }
 
 /// <summary>A choice in force, as the active-filters line shows it: what it is and the link that removes just it.</summary>

@@ -153,11 +153,34 @@ public sealed class CatalogTests(CatalogTests.CatalogPortal portal) : IClassFixt
         var swedish = await Html.GetAsync(client, "/sv/services/");
         var english = await Html.GetAsync(client, "/services/");
 
-        Assert.Contains("analys", swedish.QuerySelectorAll("#catalog-kind option").Select(o => o.TextContent));
+        Assert.Equal("analys", FacetValue(swedish, "kind", "analysis"));
         var sources = await Html.GetAsync(client, "/sv/data-sources/");
-        Assert.Contains(sources.QuerySelectorAll("#catalog-kind option"), o => o.TextContent == "genomik" && o.GetAttribute("value") == "genomics");
-        Assert.Contains(sources.QuerySelectorAll("#catalog-keyword option"), o => o.TextContent == "sekvenser" && o.GetAttribute("value") == "sequences");
-        Assert.Contains("analysis", english.QuerySelectorAll("#catalog-kind option").Select(o => o.TextContent));
+        Assert.Equal("genomik", FacetValue(sources, "kind", "genomics"));
+        Assert.Equal("sekvenser", FacetValue(sources, "keyword", "sequences"));
+        Assert.Equal("analysis", FacetValue(english, "kind", "analysis"));
         Assert.Contains(factory.Content.Current.Diagnostics, d => d is { Code: "vocabulary-missing" } && d.Message == "'storage' has no Swedish name; Swedish pages show it as it is.");
+    }
+
+    /// <summary>The text of the facet link that adds <paramref name="key"/>=<paramref name="value"/> to a catalogue list.</summary>
+    private static string FacetValue(AngleSharp.Dom.IDocument document, string key, string value) =>
+        document.QuerySelectorAll(".facets a").Single(a => a.GetAttribute("href")!.EndsWith($"?{key}={value}", StringComparison.Ordinal)).TextContent;
+
+    [Fact]
+    public async Task Catalogue_facets_count_under_the_other_choices_and_keep_a_choice_that_matches_nothing()
+    {
+        var document = await Html.GetAsync(_client, "/services/?audience=facilities&kind=analysis");
+
+        Assert.Equal("0 of 3 match", document.QuerySelector(".result-count")!.TextContent);
+        Assert.Equal(["Remove filter: Type: analysis ×", "Remove filter: Audience: Facilities ×"], document.QuerySelectorAll(".chosen a.chip-remove").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["/services/?audience=facilities", "/services/?kind=analysis"], document.QuerySelectorAll(".chosen a.chip-remove").Select(a => a.GetAttribute("href")));
+        // Access and keyword count nothing under both choices, so they are not drawn.
+        Assert.Equal(["Type", "Audience"], document.QuerySelectorAll(".facet > summary").Select(s => s.TextContent));
+        // Types counted among the entries for facilities, whatever type is chosen: storage 1, training 1, and the chosen analysis 0.
+        Assert.Equal(["analysis 0", "storage 1", "training 1"], document.QuerySelector(".facet")!.QuerySelectorAll("li").Select(li => li.TextContent.Replace("Remove filter: ", "", StringComparison.Ordinal).Trim()).Order(StringComparer.Ordinal));
+
+        var swedish = await Html.GetAsync(_client, "/sv/services/?access=open");
+        Assert.Equal("2 av 3 matchar", swedish.QuerySelector(".result-count")!.TextContent);
+        Assert.Equal(["Typ", "Målgrupp", "Åtkomst", "Nyckelord"], swedish.QuerySelectorAll(".facet > summary").Select(s => s.TextContent));
+        Assert.Equal("Ta bort filtret: Åtkomst: Öppen ×", swedish.QuerySelector(".chosen a.chip-remove")!.TextContent.Trim());
     }
 }

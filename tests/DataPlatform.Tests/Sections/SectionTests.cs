@@ -115,6 +115,32 @@ public sealed class SectionTests(SectionTests.SectionsPortal portal) : IClassFix
         Assert.Equal(expected, await Titles("/events/" + query));
     }
 
+    [Theory]
+    [InlineData("/events/?q=lund", new[] { "All-day course" })]
+    [InlineData("/events/?q=aao", new[] { "Webinar: data, sharing; and more" })]
+    [InlineData("/events/?q=SPRING%20Work&mode=onsite", new[] { "Spring workshop" })]
+    [InlineData("/sv/events/?q=webbinar", new[] { "Webbinarium: data" })]
+    public async Task Event_words_match_as_the_start_of_words_with_accents_folded(string url, string[] expected)
+    {
+        Assert.Equal(expected, await Titles(url));
+    }
+
+    [Fact]
+    public async Task Event_facets_count_under_the_other_choices_and_keep_a_choice_that_matches_nothing()
+    {
+        var document = await Html.GetAsync(_client, "/events/?mode=online&type=workshop");
+
+        Assert.Equal("0 events", document.QuerySelector(".result-count")!.TextContent);
+        Assert.Equal(["Remove filter: Type: Workshop ×", "Remove filter: Online or on site: Online ×"], document.QuerySelectorAll(".chosen a.chip-remove").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["/events/?mode=online", "/events/?type=workshop"], document.QuerySelectorAll(".chosen a.chip-remove").Select(a => a.GetAttribute("href")));
+        // Upcoming online events by type (the portal's order of types), with the chosen workshop kept at 0.
+        Assert.Equal(["Seminar 1", "Webinar 1", "Remove filter: Workshop 0"], document.QuerySelector(".facet")!.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+
+        var swedish = await Html.GetAsync(_client, "/sv/events/?month=2025-02");
+        Assert.Equal("1 evenemang", swedish.QuerySelector(".result-count")!.TextContent);
+        Assert.Equal("Ta bort filtret: Månad: februari 2025 ×", swedish.QuerySelector(".chosen a.chip-remove")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task Invalid_filter_values_get_a_clear_message_in_the_visitors_language()
     {
