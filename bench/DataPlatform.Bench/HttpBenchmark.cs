@@ -255,16 +255,7 @@ public static partial class HttpBenchmark
         await WaitForAsync(http, "/readyz");
         // Wait for the search index to hold the whole tree (the portal indexes in the background), then
         // request every page kind once, as a visitor would.
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!(await http.GetStringAsync("/search/?q=data&format=json")).Contains("\"total\":", StringComparison.Ordinal) ||
-               (await http.GetStringAsync("/search/?q=page&format=json")).Contains("\"total\":0", StringComparison.Ordinal))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                break;
-            }
-            await Task.Delay(500);
-        }
+        await WaitForSearchIndexAsync(http, TimeSpan.FromMinutes(2));
         await Task.Delay(5000);
         foreach (var (_, path) in Pages)
         {
@@ -372,6 +363,25 @@ public static partial class HttpBenchmark
         var latencies = LatencyLine().Matches(output).ToDictionary(m => m.Groups[1].Value, m =>
             double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) * (m.Groups[3].Value switch { "us" => 0.001, "s" => 1000, _ => 1 }));
         return new WrkResult(rps, Math.Round(latencies["50"], 2), Math.Round(latencies["99"], 2));
+    }
+
+    /// <summary>Waits until <c>/version</c> says the search index holds the content version being served.</summary>
+    public static async Task WaitForSearchIndexAsync(HttpClient http, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            using var version = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/version"));
+            if (version.RootElement.GetProperty("searchIndexed").GetString() == version.RootElement.GetProperty("content").GetString())
+            {
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the search index did not catch up in time");
+            }
+            await Task.Delay(250);
+        }
     }
 
     public static async Task WaitForAsync(HttpClient http, string path, TimeSpan? timeout = null)

@@ -38,6 +38,11 @@ public static class OutputsBenchmark
         using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5096"), Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = HttpBenchmark.Uncached;
         await HttpBenchmark.WaitForAsync(http, "/readyz");
+        // The search index takes in every publication in the background (100,000 documents); the list is measured on a
+        // settled site, not against the indexer and PostgreSQL on the same two cores.
+        var indexWatch = Stopwatch.StartNew();
+        await HttpBenchmark.WaitForSearchIndexAsync(http, TimeSpan.FromMinutes(20));
+        var indexMs = indexWatch.Elapsed.TotalMilliseconds;
 
         // Three facets and words; none comes from the page cache (HttpBenchmark.Uncached).
         string[] filters =
@@ -86,9 +91,11 @@ public static class OutputsBenchmark
             ["list_p99_ms"] = Math.Round(Percentile(0.99), 1),
             ["csv_export_ms"] = Math.Round(exportMs),
             ["csv_export_mb"] = Math.Round(bytes.Length / 1024.0 / 1024.0, 1),
+            ["search_index_wait_ms"] = Math.Round(indexMs),
         };
         Console.WriteLine($"Publications export of {loaded} records ({result["file_mb"]} MB): load {result["load_ms"]} ms, {result["held_mb"]} MB held; " +
-            $"filtered list (3 facets + words, uncached) p50 {result["list_p50_ms"]} ms, p99 {result["list_p99_ms"]} ms; CSV of all {rows} records {result["csv_export_ms"]} ms ({result["csv_export_mb"]} MB)");
+            $"filtered list (3 facets + words, uncached) p50 {result["list_p50_ms"]} ms, p99 {result["list_p99_ms"]} ms; CSV of all {rows} records {result["csv_export_ms"]} ms ({result["csv_export_mb"]} MB); " +
+            $"the search index caught up {result["search_index_wait_ms"]} ms after ready");
         Directory.CreateDirectory(outDir);
         await File.WriteAllTextAsync(Path.Combine(outDir, "outputs.json"), JsonSerializer.Serialize(result, Report.Indented));
     }

@@ -131,10 +131,23 @@ public static class OutputsFile
         var authors = new List<Author>();
         if (record.TryGetProperty("authors", out var authorArray) && authorArray.ValueKind == JsonValueKind.Array)
         {
-            authors.AddRange(authorArray.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.Object)
-                .Select(a => (Family: Text(a, "family"), Given: Text(a, "given"), Initials: Text(a, "initials"), Orcid: Text(a, "orcid")))
-                .Where(a => a.Family is not null)
-                .Select(a => new Author(pool.Text(a.Family)!, pool.Text(a.Given), pool.Text(a.Initials), a.Orcid)));
+            var position = 0;
+            foreach (var a in authorArray.EnumerateArray())
+            {
+                position++;
+                if (a.ValueKind != JsonValueKind.Object || Text(a, "family") is not { } family)
+                {
+                    continue;
+                }
+                var given = Text(a, "given");
+                if (Author.IsPlaceholder(family, given))
+                {
+                    diagnostics.Add(new Diagnostic(Severity.Warning, "publication-author", file, line,
+                        $"Record {index + 1} ({id}): author {position} is '{family}', a placeholder rather than a name; it is left out."));
+                    continue;
+                }
+                authors.Add(new Author(pool.Text(family)!, pool.Text(given), pool.Text(Text(a, "initials")), Text(a, "orcid")));
+            }
         }
         var originalType = Text(record, "type") ?? labels.FirstOrDefault(l => l.Group.Equals("Type", StringComparison.OrdinalIgnoreCase))?.Value;
         var publishedText = Text(record, "published");
@@ -148,7 +161,7 @@ public static class OutputsFile
         {
             journal = new Journal(pool.Text(Text(j, "title")), pool.Text(Text(j, "issn")), pool.Text(Text(j, "volume")), pool.Text(Text(j, "issue")), Text(j, "pages"));
         }
-        return new Publication
+        var publication = new Publication
         {
             Id = id.ToLowerInvariant(),
             Title = title ?? doi ?? id,
@@ -158,6 +171,7 @@ public static class OutputsFile
             Published = published,
             Journal = journal,
             Abstract = Text(record, "abstract"),
+            Language = Text(record, "language") is { Length: 2 } language && language.All(char.IsAsciiLetter) ? language.ToLowerInvariant() : "en",
             Doi = doi,
             Pmid = pmid is not null && pmid.All(char.IsAsciiDigit) ? pmid : null,
             Pmc = xrefs.FirstOrDefault(x => x.Db.Equals("pmc", StringComparison.OrdinalIgnoreCase))?.Key,
@@ -165,6 +179,14 @@ public static class OutputsFile
             CrossReferences = xrefs,
             Source = $"{file}:{line}",
         };
+        if (publication.IsMixedPreprint)
+        {
+            var version = publication.Journal!;
+            diagnostics.Add(new Diagnostic(Severity.Warning, "publication-mixed-preprint", file, line,
+                $"Record {index + 1} ({id}) is a preprint{(doi is null ? "" : $" (DOI {doi})")} with a journal's details ({string.Join(", ", new[] { version.Title, version.Volume is null ? null : "volume " + version.Volume, version.Issue is null ? null : "issue " + version.Issue, version.Pages is null ? null : "pages " + version.Pages }.OfType<string>())}); " +
+                "it is shown as a preprint without them. Give the journal version a record of its own."));
+        }
+        return publication;
     }
 
     /// <summary>

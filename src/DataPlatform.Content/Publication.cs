@@ -62,17 +62,50 @@ public readonly record struct PartialDate(int Year, int Month, int Day) : ICompa
     public static bool operator >=(PartialDate left, PartialDate right) => left.CompareTo(right) >= 0;
 }
 
-/// <summary>One author as the export names them.</summary>
+/// <summary>One author as the export names them: a person, or a group ("NEMA Research Group") written as a family name alone.</summary>
 public sealed record Author(string Family, string? Given, string? Initials, string? Orcid)
 {
+    /// <summary>
+    /// A group or consortium: the export writes one as a family name with neither given name nor initials. Reference
+    /// managers must keep its name whole, never split it into "Group, NEMA Research".
+    /// </summary>
+    public bool IsGroup => string.IsNullOrEmpty(Given) && string.IsNullOrEmpty(Initials);
+
     /// <summary>"Ferree KE", as reference lists write it.</summary>
     public string Cited => Initials is { Length: > 0 } ? $"{Family} {Initials}" : Given is { Length: > 0 } ? $"{Family} {Given[0]}" : Family;
 
     /// <summary>"Karen E Ferree".</summary>
     public string Full => Given is { Length: > 0 } ? $"{Given} {Family}" : Family;
+
+    /// <summary>
+    /// What some exports write where there is no author (<c>"None"</c>, <c>"null"</c>…): never a name, and left out of
+    /// the record (<see cref="OutputsFile"/> reports it).
+    /// </summary>
+    public static bool IsPlaceholder(string family, string? given) =>
+        string.IsNullOrEmpty(given) && family.Trim().ToLowerInvariant() is "none" or "null" or "nan" or "n/a" or "na" or "-" or "–" or "unknown" or "anonymous";
 }
 
-public sealed record Journal(string? Title, string? Issn, string? Volume, string? Issue, string? Pages);
+public sealed record Journal(string? Title, string? Issn, string? Volume, string? Issue, string? Pages)
+{
+    /// <summary>The first page of <see cref="Pages"/> ("4481" of "4481-4490"), or the article number when there is no range.</summary>
+    public string? FirstPage => PageRange().First;
+
+    /// <summary>The last page of a range ("4490" of "4481-4490", also written with an en dash); null for a single page or article number.</summary>
+    public string? LastPage => PageRange().Last;
+
+    /// <summary>The title without the full stop abbreviated titles end in ("Epidemiol. Infect."), so a citation adds exactly one.</summary>
+    public string? TitleWithoutStop => Title?.TrimEnd('.', ' ') is { Length: > 0 } trimmed ? trimmed : null;
+
+    private (string? First, string? Last) PageRange()
+    {
+        if (Pages is not { Length: > 0 } pages)
+        {
+            return (null, null);
+        }
+        var parts = pages.Split(['-', '–', '—'], 2, StringSplitOptions.TrimEntries);
+        return parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0 ? (parts[0], parts[1]) : (parts[0].Length > 0 ? parts[0] : null, null);
+    }
+}
 
 /// <summary>A label of the export (<c>"Category: Health"</c>): a group and a value.</summary>
 public sealed record Label(string Group, string Value)
@@ -164,6 +197,26 @@ public sealed record Publication
 
     /// <summary>The file and record (1-based) the record came from, for the editor.</summary>
     public string Source { get; init; } = "";
+
+    /// <summary>
+    /// The article's language (ISO 639-1): the export's <c>language</c> when it gives one, else English, as its records are.
+    /// A Swedish page about an English article must not make reference managers file it as Swedish.
+    /// </summary>
+    public string Language { get; init; } = "en";
+
+    public bool IsPreprint => Type == PublicationTypes.Preprint;
+
+    /// <summary>
+    /// A preprint that also carries a journal's volume, issue or pages: a preprint DOI mixed with the published version's
+    /// details. It is shown as a preprint without them, and reported so an editor can split it.
+    /// </summary>
+    public bool IsMixedPreprint => IsPreprint && Journal is { } j && (j.Volume ?? j.Issue ?? j.Pages) is not null;
+
+    /// <summary>The server a preprint was posted to ("medRxiv"), as the export names it in the journal's place; null for other records and mixed ones.</summary>
+    public string? Server => IsPreprint && !IsMixedPreprint ? Journal?.TitleWithoutStop : null;
+
+    /// <summary>The journal an article appeared in; null for a preprint, whose "journal" is its server.</summary>
+    public Journal? JournalVersion => IsPreprint ? null : Journal;
 }
 
 /// <summary>A link from a publication to data: a repository entry named by a cross-reference or the datasets export.</summary>

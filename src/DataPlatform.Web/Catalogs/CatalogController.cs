@@ -233,6 +233,6 @@ public static class CatalogMetadata
                     ["@type"] = "ListItem", ["position"] = i + 1, ["url"] = absolute(language.Localize($"/{catalog}/{e.Id}/")), ["name"] = e.Name.For(language),
                 }).ToList(),
             };
-        return JsonSerializer.Serialize(data, PageMetadataJson.Options);
+        return PageMetadataJson.Write(data);
     }
 }

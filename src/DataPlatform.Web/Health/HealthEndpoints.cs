@@ -6,17 +6,24 @@ namespace DataPlatform.Web.Health;
 
 public static class HealthEndpoints
 {
-    /// <summary><c>/healthz</c>: the process is up. <c>/readyz</c>: content is loaded and the database answers, with a migrated schema.</summary>
+    /// <summary><c>/healthz</c>: the process is up. <c>/version</c>: the build, the content version and the version the search index holds. <c>/readyz</c>: content is loaded and the database answers, with a migrated schema.</summary>
     public static void MapHealthEndpoints(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/version", (ContentStore content) => Results.Json(new
+        // The snapshot is read once, so the version and its load time belong together; `searchIndexed` is the content
+        // version the search index holds (equal to `content` once the index has caught up).
+        app.MapGet("/version", (ContentStore content, Search.SearchIndexer indexer) =>
         {
-            version = Site.BuildInfo.Version,
-            commit = Site.BuildInfo.Commit,
-            content = content.Current.Version,
-            contentLoadedAt = content.Current.LoadedAt,
-        }));
+            var snapshot = content.Current;
+            return Results.Json(new
+            {
+                version = Site.BuildInfo.Version,
+                commit = Site.BuildInfo.Commit,
+                content = snapshot.Version,
+                contentLoadedAt = snapshot.LoadedAt,
+                searchIndexed = indexer.IndexedVersion,
+            });
+        });
         app.MapGet("/readyz", async (ContentStore content, NpgsqlDataSource dataSource, DatabaseState database, CancellationToken cancellationToken) =>
         {
             if (!content.IsLoaded)

@@ -44,6 +44,51 @@ public sealed class PublicationFilter : IListFilter
     public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
         [new("year", Year), new("type", Type), .. Labels.Select(l => new KeyValuePair<string, string?>("label", l)), new("data", Data), new("q", Q), new("sort", Sort)];
 
+    /// <summary>
+    /// The list's query string from a record link's <c>from</c> (the filters the visitor had chosen), keeping only the
+    /// list's own keys and values of a sane length: never more than a link back to the list.
+    /// </summary>
+    public static string ListQuery(string? from)
+    {
+        if (string.IsNullOrEmpty(from) || from.Length > 2000)
+        {
+            return "";
+        }
+        var pairs = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(from.StartsWith('?') ? from : "?" + from)
+            .Where(pair => ListKeys.Contains(pair.Key))
+            .SelectMany(pair => pair.Value.Where(v => v is { Length: > 0 and <= 200 }).Select(v => new KeyValuePair<string, string?>(pair.Key, v)));
+        return QueryString.Create(pairs).Value ?? "";
+    }
+
+    /// <summary>What a record link carries back to the list: <c>?from=year%3D2021%26page%3D2</c>, nothing when the list is unfiltered.</summary>
+    public string RecordLinkQuery(int page)
+    {
+        var query = this.ToQueryString([new("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null)]);
+        return query.Length <= 1 ? "" : "?from=" + Uri.EscapeDataString(query[1..]);
+    }
+
+    private static readonly HashSet<string> ListKeys = new(["year", "type", "label", "data", "q", "sort", "page"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A download's name after what was chosen: <c>publications-2021-funder-vr-2026-12-06.bib</c> for the year 2021 and the
+    /// label "Funder: VR" exported on that day; at most 80 characters of choices, cut between them.
+    /// </summary>
+    public string FileName(DateOnly day, string format)
+    {
+        string?[] chosen = [Year, Type, .. Labels, Data == "yes" ? "with data" : null, Q];
+        var choices = chosen.OfType<string>().Select(Slug.From).Where(s => s.Length > 0);
+        var stem = "publications";
+        foreach (var choice in choices)
+        {
+            if (stem.Length + 1 + choice.Length > 80 + "publications".Length)
+            {
+                break;
+            }
+            stem += "-" + choice;
+        }
+        return $"{stem}-{day:yyyy-MM-dd}.{format}";
+    }
+
     /// <summary>What cannot be understood, as English UI strings with <c>{0}</c> for the value (localized by the caller); empty when all is well.</summary>
     public IReadOnlyList<(string Message, string Value)> Problems(ResearchOutputs outputs)
     {

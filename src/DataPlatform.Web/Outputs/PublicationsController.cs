@@ -32,6 +32,21 @@ public sealed class PublicationViewModel : LayoutViewModel
     public required string ListUrl { get; init; }
     public required string AbsoluteUrl { get; init; }
     public IReadOnlyList<Page> Ancestors { get; init; } = [];
+
+    /// <summary>The Highwire Press tags reference managers read (<see cref="PublicationCitation.MetaTags"/>).</summary>
+    public IReadOnlyList<(string Name, string Content)> MetaTags { get; init; } = [];
+
+    /// <summary>Format label → URL of this one record as a BibTeX, RIS or CSL-JSON file.</summary>
+    public IReadOnlyList<(string Label, string Url)> CiteLinks { get; init; } = [];
+
+    /// <summary>The list the visitor came from, with their filters (the list's own address when they came from elsewhere).</summary>
+    public required string BackUrl { get; init; }
+
+    /// <summary>The abstract's paragraphs, structured ones under their headings.</summary>
+    public IReadOnlyList<AbstractSection> Abstract { get; init; } = [];
+
+    /// <summary>The linked data, once per repository entry.</summary>
+    public IReadOnlyList<DataLink> DataLinks { get; init; } = [];
 }
 
 /// <summary>
@@ -42,6 +57,9 @@ public sealed class PublicationViewModel : LayoutViewModel
 public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayout layout, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     public const string Section = SectionNames.Publications;
+
+    /// <summary>The formats one record is offered in for reference managers.</summary>
+    private static readonly string[] CiteFormats = ["bib", "ris", "csl.json"];
 
     [HttpGet(Section)]
     public IActionResult List([FromQuery] PublicationFilter filter, [FromQuery] int? page)
@@ -84,7 +102,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
                 Others = filter.Q is { } words ? [new ActiveFilter(t["Words"], words, baseUrl + filter.ToQueryString([new("q", null)]))] : [],
                 CountText = string.Format(CultureInfo.CurrentCulture, t["{0} of {1} publications"], matching.Count, outputs.Publications.Count),
                 Exports = problems.Count > 0 || matching.Count == 0 ? []
-                    : PublicationExport.ContentTypes.Keys.Select(f => (f, language.Localize($"/{Section}/export.{f}") + filter.ToQueryString())).ToList(),
+                    : PublicationExport.ContentTypes.Keys.Select(f => (PublicationExport.Label(f), language.Localize($"/{Section}/export.{f}") + filter.ToQueryString())).ToList(),
             },
             Problems = problems.Select(p => string.Format(CultureInfo.CurrentCulture, t[p.Message], p.Value)).ToList(),
             YearChart = query is null || YearChart(matching) is not { } years ? null : ChartEmbed.Create(years, "chart-years", 0, language),
@@ -108,7 +126,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         return View("~/Views/Publications/List.cshtml", model);
     }
 
-    [HttpGet(Section + "/export.{format:regex(^(csv|json|bib|ris)$)}")]
+    [HttpGet(Section + "/export.{format:regex(" + PublicationExport.FormatPattern + ")}")]
     public IActionResult Export(string format, [FromQuery] PublicationFilter filter)
     {
         if (!ModelState.IsValid || filter.Problems(snapshot.Outputs).Count > 0)
@@ -117,8 +135,20 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         }
         var language = layout.Language;
         var publications = PublicationQuery.Run(snapshot.Outputs, filter).Matching;
-        var fileName = $"publications-{clock.GetUtcNow():yyyy-MM-dd}.{format}";
+        var fileName = filter.FileName(DateOnly.FromDateTime(Stockholm.ToLocal(clock.GetUtcNow()).DateTime), format);
         return new PublicationExport(publications, format, fileName, p => layout.Absolute(language.Localize(RecordPath(p))));
+    }
+
+    /// <summary>One record as a file for a reference manager: <c>/publications/&lt;id&gt;/cite.bib</c>, <c>.ris</c> or <c>.csl.json</c>.</summary>
+    [HttpGet(Section + "/{id:regex(^[[a-z0-9-]]{{1,80}}$)}/cite.{format:regex(^(bib|ris|csl\\.json)$)}")]
+    public IActionResult Cite(string id, string format)
+    {
+        if (snapshot.Outputs.Find(id) is not { } publication || !string.Equals(id, publication.Id, StringComparison.Ordinal))
+        {
+            return NotFound();
+        }
+        var language = layout.Language;
+        return new PublicationExport([publication], format, $"{publication.Id}.{format}", p => layout.Absolute(language.Localize(RecordPath(p))));
     }
 
     [HttpGet(Section + "/feed.xml")]
@@ -137,12 +167,12 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
             snapshot.LoadedAt,
             newest.Select(p => new AtomEntry(layout.Absolute(language.Localize(RecordPath(p))), p.Title, snapshot.LoadedAt, Moment(p.Published),
                 p.Authors.Select(a => a.Full).DefaultIfEmpty(layout.SiteTitle(language)).ToList(), p.Labels.Select(l => l.Key).ToList(),
-                Citation(p))));
+                PublicationCitation.Source(p))));
         return File(feed, AtomFeed.ContentType);
     }
 
     [HttpGet(Section + "/{id:regex(^[[a-z0-9-]]{{1,80}}$)}")]
-    public IActionResult Record(string id)
+    public IActionResult Record(string id, [FromQuery(Name = "from")] string? from)
     {
         var language = layout.Language;
         if (snapshot.Outputs.Find(id) is not { } publication)
@@ -153,41 +183,32 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         {
             return RedirectPermanent(language.Localize(RecordPath(publication)));
         }
+        var path = language.Localize(RecordPath(publication));
+        var absolute = layout.Absolute(path);
         var model = new PublicationViewModel
         {
             Publication = publication,
             ListUrl = language.Localize(AppRoutes.Section(Section)),
-            AbsoluteUrl = layout.Absolute(language.Localize(RecordPath(publication))),
+            AbsoluteUrl = absolute,
             Ancestors = snapshot.Section(language, Section) is { } section ? [.. snapshot.Ancestors(section), section] : [],
+            MetaTags = PublicationCitation.MetaTags(publication, absolute),
+            CiteLinks = CiteFormats.Select(f => (PublicationExport.Label(f), $"{path}cite.{f}")).ToList(),
+            BackUrl = language.Localize(AppRoutes.Section(Section)) + PublicationFilter.ListQuery(from),
+            Abstract = AbstractSection.Split(publication.Abstract),
+            // "PRJNA681574 – PRJNA681574": one line per entry, and no description that only repeats the accession.
+            DataLinks = publication.Data.DistinctBy(d => (d.Repository, d.Accession ?? d.Url))
+                .Select(d => d.Description is { } text && (text == d.Accession || text == d.Repository) ? d with { Description = null } : d).ToList(),
         };
-        layout.Apply(model, publication.Title, Summary(publication.Abstract) ?? Citation(publication));
+        layout.Apply(model, publication.Title, Summary(publication.Abstract));
+        // Without an abstract there is no description: reference managers take any description for the abstract.
+        model.Description = Summary(publication.Abstract);
         model.OgType = "article";
-        model.JsonLd = JsonLd(publication, model.AbsoluteUrl);
+        model.JsonLd = PublicationCitation.JsonLd(publication, absolute);
         return View("~/Views/Publications/Record.cshtml", model);
     }
 
     /// <summary>A record's neutral path: <c>/publications/&lt;id&gt;/</c>.</summary>
     public static string RecordPath(Publication publication) => $"/{Section}/{publication.Id}/";
-
-    /// <summary>"World Dev. 2021;141:105351", as reference lists write it.</summary>
-    public static string Citation(Publication p)
-    {
-        var journal = p.Journal;
-        var text = journal?.Title ?? "";
-        if (p.Published is { } date)
-        {
-            text += (text.Length > 0 ? ". " : "") + date.Year.ToString(CultureInfo.InvariantCulture);
-        }
-        if (journal?.Volume is { } volume)
-        {
-            text += ";" + volume + (journal.Issue is { } issue ? $"({issue})" : "");
-        }
-        if (journal?.Pages is { } pages)
-        {
-            text += ":" + pages;
-        }
-        return text;
-    }
 
     private static DateTimeOffset? Moment(PartialDate? date) =>
         date is { } d ? new DateTimeOffset(d.Year, Math.Max(1, d.Month), Math.Max(1, d.Day), 0, 0, 0, TimeSpan.Zero) : null;
@@ -282,35 +303,5 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
             Horizontal = true,
             Description = description,
         };
-    }
-
-    private static string JsonLd(Publication p, string url)
-    {
-        var data = new Dictionary<string, object?>
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "ScholarlyArticle",
-            ["@id"] = p.DoiUrl ?? url,
-            ["url"] = url,
-            ["headline"] = p.Title.Length > 110 ? p.Title[..110] : p.Title,
-            ["name"] = p.Title,
-            ["author"] = p.Authors.Select(a => new Dictionary<string, object?>
-            {
-                ["@type"] = "Person", ["name"] = a.Full, ["familyName"] = a.Family, ["givenName"] = a.Given,
-                ["sameAs"] = a.Orcid is null ? null : $"https://orcid.org/{a.Orcid}",
-            }).ToList(),
-            ["datePublished"] = p.Published?.Iso,
-            ["isPartOf"] = p.Journal?.Title is null ? null : new Dictionary<string, object?>
-            {
-                ["@type"] = "Periodical", ["name"] = p.Journal.Title, ["issn"] = p.Journal.Issn,
-            },
-            ["volumeNumber"] = p.Journal?.Volume,
-            ["issueNumber"] = p.Journal?.Issue,
-            ["pagination"] = p.Journal?.Pages,
-            ["abstract"] = p.Abstract,
-            ["sameAs"] = new[] { p.DoiUrl, p.Pmid is null ? null : $"https://pubmed.ncbi.nlm.nih.gov/{p.Pmid}/" }.OfType<string>().ToList(),
-            ["keywords"] = p.Labels.Count == 0 ? null : string.Join(", ", p.Labels.Select(l => l.Value)),
-        };
-        return JsonSerializer.Serialize(data, PageMetadataJson.Options);
     }
 }

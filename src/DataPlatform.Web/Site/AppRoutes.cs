@@ -83,13 +83,13 @@ public static class AppRoutes
             return snapshot.Terms(language, SectionNames.Highlights, parts[1]).ContainsKey(slug);
         }
         // The research outputs' pages exist when there is data for them.
-        if (parts is [SectionNames.Publications] or [SectionNames.Publications, "feed.xml"] or [SectionNames.Publications, "export.csv" or "export.json" or "export.bib" or "export.ris"])
+        if (parts is [SectionNames.Publications] or [SectionNames.Publications, "feed.xml"] or [SectionNames.Publications, "export.csv" or "export.json" or "export.bib" or "export.ris" or "export.csl.json"])
         {
             return snapshot.Outputs.Publications.Count > 0;
         }
-        if (parts is [SectionNames.Publications, var id])
+        if (parts is [SectionNames.Publications, _] or [SectionNames.Publications, _, "cite.bib" or "cite.ris" or "cite.csl.json"])
         {
-            return snapshot.Outputs.Find(id) is not null;
+            return snapshot.Outputs.Find(parts[1]) is not null;
         }
         if (parts is [SectionNames.Datasets])
         {

@@ -22,8 +22,8 @@ public class LayoutViewModel
 
     public IReadOnlyList<AlternateLink> Alternates { get; set; } = [];
 
-    /// <summary>Where the language switcher leads: the translation, or the same path in the other language.</summary>
-    public string SwitchUrl { get; set; } = "/";
+    /// <summary>Where the language switcher leads: the translation, or the same path in the other language; null on pages that exist in one language only (the staff workspace), which show no switcher.</summary>
+    public string? SwitchUrl { get; set; } = "/";
 
     /// <summary>The request path, for marking the current menu entry.</summary>
     public string CurrentPath { get; set; } = "/";

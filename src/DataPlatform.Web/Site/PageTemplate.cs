@@ -163,7 +163,7 @@ public sealed class PageTemplates(ContentStore content, Microsoft.Extensions.Opt
     {
         public async Task ExecuteResultAsync(ActionContext context)
         {
-            var switchUrl = templates._encoder.Encode(model.SwitchUrl);
+            var switchUrl = templates._encoder.Encode(model.SwitchUrl ?? "/");
             // Rendered for a path below the same menu entries as the real one (MenuItem.Contains) and equal to the same
             // entry, if any (a list's page that does not exist, /events/?page=999, still marks its entry current).
             var trail = Trail(templates._content.Current, model.Language, model.CurrentPath);

@@ -34,8 +34,10 @@ public sealed class PortalLayout(IHttpContextAccessor accessor, IOptions<SiteOpt
         model.Title = title;
         model.Description = description ?? site.Value.Description.GetValueOrDefault(language.Code);
         model.CurrentPath = path;
-        model.SwitchUrl = language.Other.Localize(neutral) + query;
-        model.Alternates = SiteLanguage.All.Select(l => new AlternateLink(l, Absolute(l.Localize(neutral)))).ToList();
+        // The staff workspace is in English only: no switcher and no alternates that would lead to /sv/staff/, a 404.
+        var oneLanguage = path.StartsWith(AppRoutes.Staff, StringComparison.OrdinalIgnoreCase) || path.Equals(AppRoutes.Staff.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+        model.SwitchUrl = oneLanguage ? null : language.Other.Localize(neutral) + query;
+        model.Alternates = oneLanguage ? [] : SiteLanguage.All.Select(l => new AlternateLink(l, Absolute(l.Localize(neutral)))).ToList();
         model.CanonicalUrl = Absolute(path);
         model.SiteTitle = site.Value.TitleFor(language.Code);
         model.ImageUrl = Absolute(site.Value.DefaultImage);

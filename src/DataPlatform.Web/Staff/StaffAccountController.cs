@@ -18,7 +18,8 @@ public sealed class SignInForm
 
 public sealed class PasswordForm
 {
-    [Required(ErrorMessage = "Enter your current password."), StringLength(256)]
+    /// <summary>Required except right after a sign-in with a one-time password, which was just typed (see <see cref="StaffUser.MustChangePassword"/>).</summary>
+    [StringLength(256)]
     public string? Current { get; set; }
 
     [Required(ErrorMessage = "Enter a new password."), StringLength(256, MinimumLength = 12, ErrorMessage = "The new password must have at least 12 characters.")]
@@ -35,6 +36,9 @@ public sealed class StaffFormViewModel<T> : LayoutViewModel
     public string? Error { get; init; }
 
     public string? ReturnUrl { get; init; }
+
+    /// <summary>Whether the password form asks for the current password (not on the first sign-in, right after the one-time password).</summary>
+    public bool AsksCurrentPassword { get; init; } = true;
 }
 
 /// <summary>Staff sign-in, sign-out and password change. There is no sign-up: accounts come from the <c>staff</c> command.</summary>
@@ -142,7 +146,8 @@ public sealed class StaffAccountController(SignInManager<StaffUser> signIn, User
     }
 
     [HttpGet("password"), Authorize]
-    public IActionResult Password() => View(Model(new PasswordForm(), "Change your password", null, null));
+    public async Task<IActionResult> Password() =>
+        await users.GetUserAsync(User) is { } user ? View(PasswordModel(user, null)) : Challenge();
 
     [HttpPost("password"), Authorize, ValidateAntiForgeryToken]
     public async Task<IActionResult> Password(PasswordForm form)
@@ -152,22 +157,36 @@ public sealed class StaffAccountController(SignInManager<StaffUser> signIn, User
         {
             return Challenge();
         }
+        // After a sign-in with a one-time password the staff member has just typed it: asking again only gets in the way.
+        if (!user.MustChangePassword && string.IsNullOrEmpty(form.Current))
+        {
+            ModelState.AddModelError(nameof(form.Current), "Enter your current password.");
+        }
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(Model(new PasswordForm(), "Change your password", string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), null));
+            return View(PasswordModel(user, string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))));
         }
-        var result = await users.ChangePasswordAsync(user, form.Current!, form.New!);
+        var result = user.MustChangePassword
+            ? await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), form.New!)
+            : await users.ChangePasswordAsync(user, form.Current!, form.New!);
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(Model(new PasswordForm(), "Change your password", string.Join(" ", result.Errors.Select(e => e.Description)), null));
+            return View(PasswordModel(user, string.Join(" ", result.Errors.Select(e => e.Description))));
         }
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Staff password changed for {Email}", user.Email);
         return LocalRedirect("/staff/");
+    }
+
+    private StaffFormViewModel<PasswordForm> PasswordModel(StaffUser user, string? error)
+    {
+        var model = layout.Apply(new StaffFormViewModel<PasswordForm> { Form = new PasswordForm(), Error = error, AsksCurrentPassword = !user.MustChangePassword }, "Change your password");
+        model.NoIndex = true;
+        return model;
     }
 
     [HttpGet("denied"), AllowAnonymous]

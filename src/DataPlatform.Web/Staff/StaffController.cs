@@ -27,7 +27,15 @@ public sealed class SubmissionListViewModel : LayoutViewModel
     public required IReadOnlyDictionary<SubmissionStatus, int> Counts { get; init; }
 
     public required IReadOnlyList<(string Id, string Name)> Staff { get; init; }
+
+    /// <summary>What the bulk change just made did, shown above the list it was made from.</summary>
+    public BulkNotice? Notice { get; init; }
 }
+
+/// <summary>A bulk change's outcome, carried across the redirect back to the list: its words, and the rows left alone because someone else changed them.</summary>
+public sealed record BulkNotice(string Text, IReadOnlyList<BulkConflict> Conflicts);
+
+public sealed record BulkConflict(Guid Id, string Reference, string Status);
 
 /// <summary>A bulk change asked of every submission matching a filter: shown for confirmation first, with the number it will touch.</summary>
 public sealed class BulkConfirmViewModel : LayoutViewModel
@@ -37,14 +45,6 @@ public sealed class BulkConfirmViewModel : LayoutViewModel
     public required string ChangeText { get; init; }
     public required int Count { get; init; }
     public required DateTimeOffset AsOf { get; init; }
-}
-
-/// <summary>What a bulk change came to, row by row where it matters.</summary>
-public sealed class BulkResultViewModel : LayoutViewModel
-{
-    public required SubmissionFilter Filter { get; init; }
-    public required string ChangeText { get; init; }
-    public required BulkResult Result { get; init; }
 }
 
 public sealed class SubmissionDetailViewModel : LayoutViewModel
@@ -66,8 +66,17 @@ public sealed class SubmissionDetailViewModel : LayoutViewModel
     public required IReadOnlyList<SubmissionReply> Replies { get; init; }
     public bool CanReply { get; init; }
 
-    /// <summary>A reply that could not be saved (a conflict), shown again so it is not lost.</summary>
+    /// <summary>The reply's text: the greeting for a new one, or what staff wrote (a preview, a conflict), shown again so it is not lost.</summary>
     public string? ReplyText { get; init; }
+
+    /// <summary>The reply exactly as it will be sent (subject and whole body), shown before it can be sent.</summary>
+    public (string Subject, string Body)? Preview { get; init; }
+
+    /// <summary>Which text and status the preview showed; sending needs it to match what is sent.</summary>
+    public string? PreviewedKey { get; init; }
+
+    /// <summary>The status to set with the reply, as chosen in the form.</summary>
+    public string? ReplyStatus { get; init; }
 }
 
 public sealed class ContentReportViewModel : LayoutViewModel
@@ -144,6 +153,7 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
             CanExport = User.IsInRole(StaffRoles.Admin),
             Counts = problems.Count > 0 ? new Dictionary<SubmissionStatus, int>() : await review.CountsAsync(filter, users.GetUserId(User), cancellationToken),
             Staff = names.OrderBy(n => n.Value, StringComparer.OrdinalIgnoreCase).Select(n => (n.Key, n.Value)).ToList(),
+            Notice = TempData[BulkNoticeKey] is string notice ? System.Text.Json.JsonSerializer.Deserialize<BulkNotice>(notice) : null,
         };
         if (model.Problems.Count > 0)
         {
@@ -191,7 +201,7 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     /// <summary>A reply to the visitor: queued, then sent by the mail server; by default a new submission moves to "in review".</summary>
     [HttpPost("submissions/{id:guid}/reply"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Reply(Guid id, [FromQuery] SubmissionFilter filter, [FromForm] string? text, [FromForm] string? status, [FromForm] uint version,
-        CancellationToken cancellationToken)
+        [FromForm] string? send, [FromForm] string? previewed, CancellationToken cancellationToken)
     {
         text = text?.Trim();
         if (!notifications.Value.CanReply)
@@ -216,6 +226,13 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
         {
             return await DetailView(id, filter, "This submission has no email address to reply to.", false, cancellationToken, StatusCodes.Status400BadRequest, text);
         }
+        // Nothing is sent before staff have seen the whole message as it will go out; a text changed after its preview is shown again.
+        var key = ReplyComposer.PreviewKey(text, status);
+        if (send != "yes" || previewed != key)
+        {
+            var again = send == "yes" ? "The text changed after the preview: this is the message as it will be sent now." : null;
+            return await DetailView(id, filter, again, false, cancellationToken, StatusCodes.Status200OK, text, replies.Compose(submission, text), key, status);
+        }
         var result = await review.ReplyAsync(id, version, newStatus, Actor, s => replies.Compose(s, text), cancellationToken);
         if (result == ChangeResult.Saved)
         {
@@ -233,8 +250,13 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     /// </summary>
     [HttpPost("bulk"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Bulk([FromQuery] SubmissionFilter filter, [FromForm] string? change, [FromForm] string? scope, [FromForm] string[]? selected,
-        [FromForm] long? asOf, [FromForm] string? confirm, CancellationToken cancellationToken)
+        [FromForm] string[]? onPage, [FromForm] int? page, [FromForm] long? asOf, [FromForm] string? confirm, CancellationToken cancellationToken)
     {
+        // "Every row on this page": the rows the page listed, each at the version it showed.
+        if (scope == "page")
+        {
+            selected = onPage;
+        }
         var problems = filter.Problems().ToList();
         var parsed = await ParseChangeAsync(change);
         if (parsed is null)
@@ -294,8 +316,15 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
             }
         }
         var result = await review.BulkAsync(targets, status, assignee, assigneeName, since, Actor, cancellationToken);
-        return View("BulkResult", Staff(new BulkResultViewModel { Filter = filter, ChangeText = text, Result = result }, "Bulk change"));
+        // Back to the list the change was made from (its filter and page), with the outcome above it.
+        var notice = new BulkNotice(
+            $"{text}: {result.Changed.Count} changed, {result.Unchanged} already so{(result.Missing > 0 ? $", {result.Missing} no longer there" : "")}{(result.Conflicts.Count > 0 ? $", {result.Conflicts.Count} left alone" : "")}.",
+            result.Conflicts.Select(c => new BulkConflict(c.Id, c.Reference, StaffText.Status(c.Status))).ToList());
+        TempData[BulkNoticeKey] = System.Text.Json.JsonSerializer.Serialize(notice);
+        return Redirect(AppRoutes.Staff + filter.ToQueryString([new("page", page > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null)]));
     }
+
+    private const string BulkNoticeKey = "staff-bulk-notice";
 
     /// <summary><c>status:accepted</c>, <c>assign:&lt;user id&gt;</c> or <c>assign:</c> (nobody), with the words for it.</summary>
     private async Task<(SubmissionStatus? Status, string? Assignee, string? AssigneeName, string Text)?> ParseChangeAsync(string? change)
@@ -396,7 +425,7 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     };
 
     private async Task<IActionResult> DetailView(Guid id, SubmissionFilter filter, string? message, bool conflict, CancellationToken cancellationToken,
-        int status = StatusCodes.Status200OK, string? replyText = null)
+        int status = StatusCodes.Status200OK, string? replyText = null, (string, string)? preview = null, string? previewedKey = null, string? replyStatus = null)
     {
         var submission = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (submission is null)
@@ -420,7 +449,11 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
             Older = older,
             Replies = await db.SubmissionReplies.AsNoTracking().Where(r => r.SubmissionId == id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken),
             CanReply = notifications.Value.CanReply && System.Net.Mail.MailAddress.TryCreate(submission.Email, out _),
-            ReplyText = replyText,
+            // A new reply starts with the greeting, where staff see it and can change or remove it.
+            ReplyText = replyText ?? replies.Greeting(submission) + "\n\n",
+            Preview = preview,
+            PreviewedKey = previewedKey,
+            ReplyStatus = replyStatus,
         };
         Response.StatusCode = status;
         return View("Detail", Staff(model, $"Submission {submission.Reference}"));

@@ -10,4 +10,8 @@ public static class StaffText
         SubmissionStatus.InReview => "In review",
         _ => status.ToString(),
     };
+
+    /// <summary>A history entry's value in the same words as the status links ("New → In review", not "new → in_review").</summary>
+    public static string? HistoryValue(string action, string? value) =>
+        action == "status" && value is not null && SubmissionNames.ParseStatus(value) is { } status ? Status(status) : value;
 }

@@ -1,3 +1,4 @@
+using DataPlatform.Content;
 using System.Text.Json;
 using DataPlatform.Web.Data;
 using DataPlatform.Web.Submissions;
@@ -74,14 +75,15 @@ public sealed class SubmissionReview(PortalDbContext db, TimeProvider clock)
         {
             query = query.Where(s => s.Language == filter.Language);
         }
+        // Dates staff type are Stockholm dates, as the list shows them: 2026-12-07 runs from midnight in Stockholm (23:00 UTC the day before in winter).
         if (filter.From is not null && SubmissionFilter.ParseDay(filter.From) is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = Stockholm.FromLocal(from.ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
             query = query.Where(s => s.ReceivedAt >= start);
         }
         if (filter.To is not null && SubmissionFilter.ParseDay(filter.To) is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = Stockholm.FromLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).ToUniversalTime();
             query = query.Where(s => s.ReceivedAt < end);
         }
         query = filter.Assigned switch

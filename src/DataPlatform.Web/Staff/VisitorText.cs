@@ -30,4 +30,16 @@ public static class VisitorText
         }
         return sb.ToString();
     }
+
+    /// <summary>The message's first words on one line, at most <paramref name="length"/> characters, cut between words: what a row without a subject shows.</summary>
+    public static string Excerpt(string? text, int length = 80)
+    {
+        var line = string.Join(' ', Visible(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (line.Length <= length)
+        {
+            return line;
+        }
+        var cut = line.LastIndexOf(' ', length - 1);
+        return line[..(cut > length / 2 ? cut : length - 1)].TrimEnd(',', ';', ':', '.') + "…";
+    }
 }

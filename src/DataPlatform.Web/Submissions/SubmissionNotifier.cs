@@ -18,6 +18,7 @@ public sealed class SubmissionNotifier(
     DatabaseState database,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
+    IOptions<Site.SiteOptions> site,
     Site.BackgroundWork work,
     ILogger<SubmissionNotifier> logger) : MailOutbox(signal, database, work, TimeSpan.FromSeconds(options.Value.PollSeconds))
 {
@@ -69,13 +70,13 @@ public sealed class SubmissionNotifier(
                     Reference: {submission.Reference}
                     Form: {submission.Kind}
                     Language: {submission.Language}
-                    Received: {submission.ReceivedAt:u}
+                    Received: {Site.Dates.Staff(submission.ReceivedAt)}
                     From: {submission.Name} <{submission.Email}>
                     Title: {submission.Title}
 
                     {submission.Message}
 
-                    Review it in the staff workspace.
+                    Review it in the staff workspace: {ReviewUrl(submission)}
                     """;
                 await smtp.SendMailAsync(mail, cancellationToken);
                 submission.NotifiedAt = clock.GetUtcNow();
@@ -85,4 +86,7 @@ public sealed class SubmissionNotifier(
             await transaction.CommitAsync(cancellationToken);
         }
     }
+
+    /// <summary>The submission's page in the workspace: absolute from <c>Site:BaseUrl</c>, else the path (a mail has no host to be relative to).</summary>
+    private string ReviewUrl(Submission submission) => $"{site.Value.BaseUrl.TrimEnd('/')}{Site.AppRoutes.Staff}submissions/{submission.Id}";
 }

@@ -186,8 +186,7 @@ public sealed class InteractionTests(BrowserPortal fixture)
         Assert.True(await page.Locator(".search-result-title").CountAsync() > 0);
 
         await page.GotoAsync("/events/");
-        await page.SelectOptionAsync("#filter-type", "course");
-        await page.ClickAsync("form.filters button[type=submit]");
+        await page.ClickAsync(".facets a[href='/events/?type=course']");
         await page.WaitForURLAsync("**/events/?type=course**");
         Assert.Equal(["Course: FAIR data management for life scientists"], await page.Locator(".page-card-title a").AllTextContentsAsync());
 

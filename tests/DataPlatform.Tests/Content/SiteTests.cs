@@ -121,6 +121,18 @@ public sealed class SiteTests(SitePortal portal) : IClassFixture<SitePortal>
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/readyz")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_version_names_the_content_and_the_content_the_search_index_holds()
+    {
+        await _factory.WaitForSearchIndexAsync();
+
+        using var version = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync("/version"));
+
+        var content = _factory.Content.Current.Version;
+        Assert.Equal(content, version.RootElement.GetProperty("content").GetString());
+        Assert.Equal(content, version.RootElement.GetProperty("searchIndexed").GetString());
+    }
+
     [Theory]
     [InlineData("/news/?page=abc", HttpStatusCode.BadRequest)]
     [InlineData("/news/?page=-1", HttpStatusCode.NotFound)]

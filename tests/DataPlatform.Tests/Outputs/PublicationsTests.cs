@@ -177,7 +177,7 @@ public sealed class PublicationsTests(PublicationsTests.OutputsPortal portal) : 
         var lines = text.TrimStart('\uFEFF').TrimEnd().Split("\r\n");
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Matches(@"^publications-\d{4}-\d{2}-\d{2}\.csv$", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal($"publications-2021-{DataPlatform.Content.Stockholm.ToLocal(DateTimeOffset.UtcNow):yyyy-MM-dd}.csv", response.Content.Headers.ContentDisposition!.FileNameStar);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.Equal("id,title,authors,type,published,journal,volume,issue,pages,doi,pmid,pmc,labels,has_data,url", lines[0]);
         Assert.Equal(3, lines.Length);
@@ -195,7 +195,7 @@ public sealed class PublicationsTests(PublicationsTests.OutputsPortal portal) : 
         Assert.Equal(["aaa111", "ccc333"], json.RootElement.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
         Assert.Equal("2021-12", json.RootElement[0].GetProperty("published").GetString());
         Assert.Equal(2, bib.Split("\n@", StringSplitOptions.None).Length);
-        Assert.Contains("@article{oberg2021-aaa111,\n  title = {Genomes of the winter flounder},\n  author = {Öberg, Åsa and Smith, John},\n  journal = {Nat Genet},\n  year = {2021},\n  month = {dec},", bib, StringComparison.Ordinal);
+        Assert.Contains("@article{oberg2021-aaa111,\n  title = {Genomes of the winter flounder},\n  author = {Öberg, Åsa and Smith, John},\n  journal = {Nat Genet},\n  issn = {1061-4036},\n  year = {2021},\n  month = {dec},", bib, StringComparison.Ordinal);
         Assert.Contains("  doi = {10.1000/abc.123},\n", bib, StringComparison.Ordinal);
         Assert.Equal(2, ris.Split("ER  - \r\n").Length - 1);
         Assert.Contains("TY  - JOUR\r\nTI  - Genomes of the winter flounder\r\nAU  - Öberg, Åsa\r\nAU  - Smith, John\r\nT2  - Nat Genet\r\nPY  - 2021\r\nDA  - 2021/12//\r\n", ris, StringComparison.Ordinal);
@@ -207,8 +207,9 @@ public sealed class PublicationsTests(PublicationsTests.OutputsPortal portal) : 
         var document = await Html.GetAsync(_client, "/sv/publications/?year=2021&type=preprint");
 
         Assert.Equal(["/sv/publications/export.csv?year=2021&type=preprint", "/sv/publications/export.json?year=2021&type=preprint",
-            "/sv/publications/export.bib?year=2021&type=preprint", "/sv/publications/export.ris?year=2021&type=preprint"],
+            "/sv/publications/export.bib?year=2021&type=preprint", "/sv/publications/export.ris?year=2021&type=preprint", "/sv/publications/export.csl.json?year=2021&type=preprint"],
             document.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["CSV", "JSON", "BIB", "RIS", "CSL-JSON"], document.QuerySelectorAll("a[download]").Select(a => a.TextContent));
     }
 
     [Fact]

@@ -87,6 +87,31 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task The_staff_email_gives_Stockholm_time_and_a_link_to_the_submission_in_the_workspace()
+    {
+        using var mail = await MailCatcher.StartAsync();
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Portal, PortalFactory.FormSettings(
+            ("Notifications:Smtp:Host", "127.0.0.1"), ("Notifications:Smtp:Port", mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Notifications:To:0", "staff@example.org"), ("Notifications:PollSeconds", "1"), ("Site:BaseUrl", "https://portal.example.org/")));
+        var reference = SubmissionRows.ReferenceFrom(await FormClient.SubmitAsync(factory.CreatePlainClient(), "/events/suggest/", FormClient.ValidEvent));
+
+        await WaitAsync(async () => (await SubmissionRows.FindAsync(factory.ConnectionString, reference))?.NotifiedAt is not null);
+        await using var connection = new Npgsql.NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("select id, received_at from submissions where reference = @r", connection);
+        command.Parameters.AddWithValue("r", reference);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var (id, received) = (reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1));
+        // Quoted-printable folds long lines with "=" at the end; the text is what a mail program shows.
+        var text = mail.Received.Replace("=\r\n", "", StringComparison.Ordinal);
+
+        var local = TimeZoneInfo.ConvertTime(received, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
+        Assert.Contains($"Received: {local:yyyy-MM-dd HH:mm} {(local.Offset == TimeSpan.FromHours(1) ? "CET" : "CEST")}", text, StringComparison.Ordinal);
+        Assert.Contains($"Review it in the staff workspace: https://portal.example.org/staff/submissions/{id}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failing_mail_server_neither_loses_nor_delays_a_submission()
     {
         await using var factory = await PortalFactory.CreateAsync(Fixtures.Portal, PortalFactory.FormSettings(
