@@ -136,6 +136,12 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
         var query = problems.Count > 0 ? db.Submissions.Where(_ => false) : review.Filtered(filter, users.GetUserId(User));
         var total = await query.CountAsync(cancellationToken);
         var pager = Pager.Create(total, page, AppRoutes.Staff, filter, SubmissionReview.PageSize);
+        if (pager is null && TempData.Peek(BulkNoticeKey) is not null)
+        {
+            // The bulk change moved rows out of this list and its page is gone: the last page there is, with the notice.
+            var last = Math.Max(1, (total + SubmissionReview.PageSize - 1) / SubmissionReview.PageSize);
+            return Redirect(AppRoutes.Staff + filter.ToQueryString([new("page", last > 1 ? last.ToString(System.Globalization.CultureInfo.InvariantCulture) : null)]));
+        }
         if (pager is null)
         {
             return NotFound();
@@ -250,12 +256,12 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     /// </summary>
     [HttpPost("bulk"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Bulk([FromQuery] SubmissionFilter filter, [FromForm] string? change, [FromForm] string? scope, [FromForm] string[]? selected,
-        [FromForm] string[]? onPage, [FromForm] int? page, [FromForm] long? asOf, [FromForm] string? confirm, CancellationToken cancellationToken)
+        [FromForm] string? onPage, [FromForm] int? page, [FromForm] long? asOf, [FromForm] string? confirm, CancellationToken cancellationToken)
     {
-        // "Every row on this page": the rows the page listed, each at the version it showed.
+        // "Every row on this page": the rows the page listed (id:version, comma-separated), each at the version it showed.
         if (scope == "page")
         {
-            selected = onPage;
+            selected = onPage?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
         var problems = filter.Problems().ToList();
         var parsed = await ParseChangeAsync(change);

@@ -222,7 +222,26 @@ public sealed class InteractionTests(BrowserPortal fixture)
         await page.WaitForSelectorAsync(".history li:nth-child(2)");
 
         Assert.Equal(("in_review", "sv"), await Row(reference));
-        Assert.Contains("status (new → in_review)", await page.TextContentAsync(".history"), StringComparison.Ordinal);
+        Assert.Contains("status (New → In review)", await page.TextContentAsync(".history"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task The_staff_workspace_has_no_language_switch_and_its_filter_fields_keep_their_width(int width)
+    {
+        await using var context = await fixture.NewContextAsync(width);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/staff/signin");
+        Assert.Equal(0, await page.Locator(".language-switch, link[hreflang]").CountAsync());
+
+        await fixture.SignInAsync(page);
+        Assert.Equal(0, await page.Locator(".language-switch, link[hreflang], a[href^='/sv/staff']").CountAsync());
+        // A field left alone on the last row of the filters does not stretch across it.
+        var to = (await page.Locator("#f-to").BoundingBoxAsync())!;
+        var from = (await page.Locator("#f-from").BoundingBoxAsync())!;
+        Assert.True(to.Width <= Math.Max(from.Width, 11 * 16) + 1, $"'Received to' is {to.Width} px wide, 'Received from' {from.Width} px");
+        Assert.True(to.Width <= width - 32, $"'Received to' is {to.Width} px wide at {width} px");
     }
 
     private async Task<(string Status, string Language)> Row(string reference)

@@ -115,12 +115,25 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
         Assert.StartsWith("/staff/password", signIn.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("/staff/password", (await client.GetAsync("/staff/")).Headers.Location!.ToString(), StringComparison.Ordinal);
 
+        // The one-time password was just typed: the form does not ask for it again.
+        var form = await Html.GetAsync(client, "/staff/password");
+        Assert.Equal((0, 2), (form.QuerySelectorAll("input[name=Current]").Length, form.QuerySelectorAll("input[type=password]").Length));
         var changed = await StaffAccounts.PostFormAsync(client, "/staff/password", "/staff/password", new Dictionary<string, string>
         {
-            ["Current"] = StaffAccounts.Password, ["New"] = "A-brand-new-Passw0rd", ["Confirm"] = "A-brand-new-Passw0rd",
+            ["New"] = "A-brand-new-Passw0rd", ["Confirm"] = "A-brand-new-Passw0rd",
         });
         Assert.Equal("/staff/", changed.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/")).StatusCode);
+
+        // Later changes ask for the current password, and refuse without it.
+        Assert.Equal(1, (await Html.GetAsync(client, "/staff/password")).QuerySelectorAll("input[name=Current]").Length);
+        var withoutCurrent = await StaffAccounts.PostFormAsync(client, "/staff/password", "/staff/password", new Dictionary<string, string>
+        {
+            ["New"] = "Another-new-Passw0rd", ["Confirm"] = "Another-new-Passw0rd",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, withoutCurrent.StatusCode);
+        Assert.Equal("Enter your current password.", (await Html.ParseAsync(withoutCurrent)).QuerySelector(".error-summary")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffAccounts.PostSignInAsync(_factory.CreateClient(new() { AllowAutoRedirect = false }), email, "A-brand-new-Passw0rd")).StatusCode);
     }
 
     [Fact]
@@ -237,7 +250,7 @@ public sealed class StaffTests(StaffTests.StaffPortal portal) : IClassFixture<St
 
         var detail = await Html.GetAsync(client, page);
         var history = detail.QuerySelectorAll(".history li").Select(li => li.TextContent).ToList();
-        Assert.Contains(history, h => h.Contains($"{email}: status (new → in_review)", StringComparison.Ordinal));
+        Assert.Contains(history, h => h.Contains($"{email}: status (New → In review)", StringComparison.Ordinal));
         Assert.Contains(history, h => h.Contains($"{email}: assigned (– → {email})", StringComparison.Ordinal));
         Assert.Contains(history, h => h.Contains($"{email}: note", StringComparison.Ordinal));
         Assert.Equal("Called them <b>back</b>.", detail.QuerySelector(".notes .pre")!.TextContent);

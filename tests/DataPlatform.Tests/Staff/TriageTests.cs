@@ -84,9 +84,11 @@ public sealed class TriageTests(StaffTests.StaffPortal portal) : IClassFixture<S
         await StaffAccounts.PostFormAsync(other, $"/staff/submissions/{b.Id}", $"/staff/submissions/{b.Id}/status", new Dictionary<string, string> { ["status"] = "spam", ["version"] = version });
 
         var response = await Post(client, $"/staff/?q={marker}", $"/staff/bulk?q={marker}", [("change", "status:accepted"), ("scope", "selected"), .. boxes.Select(v => ("selected", v))]);
-        var result = await Html.ParseAsync(response);
+        // Back to the list it was made from, with the outcome above it (once).
+        Assert.Equal((HttpStatusCode.Redirect, $"/staff/?q={marker}"), (response.StatusCode, response.Headers.Location!.OriginalString));
+        var result = await Html.GetAsync(client, response.Headers.Location!.OriginalString);
+        Assert.Empty((await Html.GetAsync(client, $"/staff/?q={marker}")).QuerySelectorAll(".bulk-notice"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Set the status to accepted: 2 changed, 0 already so, 1 left alone.", result.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal([$"{b.Reference} (now Spam)"], result.QuerySelectorAll(".conflicts li").Select(li => li.TextContent));
         Assert.Equal((SubmissionStatus.Accepted, SubmissionStatus.Spam, SubmissionStatus.Accepted), ((await Reload(a.Id)).Status, (await Reload(b.Id)).Status, (await Reload(c.Id)).Status));
@@ -118,11 +120,75 @@ public sealed class TriageTests(StaffTests.StaffPortal portal) : IClassFixture<S
         }
         var fields = confirm.QuerySelectorAll("form input[type=hidden]").Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
             .Select(i => (i.GetAttribute("name")!, i.GetAttribute("value")!)).ToList();
-        var done = await Html.ParseAsync(await Post(client, $"/staff/?q={marker}", $"/staff/bulk?q={marker}", fields, confirm));
+        var applied = await Post(client, $"/staff/?q={marker}", $"/staff/bulk?q={marker}", fields, confirm);
+        var done = await Html.GetAsync(client, applied.Headers.Location!.OriginalString);
 
         Assert.Equal("Set the status to spam: 2 changed, 0 already so, 1 left alone.", done.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal([SubmissionStatus.Spam, SubmissionStatus.Spam, SubmissionStatus.InReview], [(await Reload(rows[0].Id)).Status, (await Reload(rows[1].Id)).Status, (await Reload(rows[2].Id)).Status]);
         Assert.Equal(["status:new→spam"], await History(rows[0].Id));
+    }
+
+    [Fact]
+    public async Task Dates_typed_in_the_filter_are_Stockholm_dates_as_the_list_shows_them()
+    {
+        var client = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff));
+        var marker = Marker();
+        // 23:47 UTC on 6 December is 00:47 on 7 December in Stockholm.
+        var late = await Add(marker, SubmissionStatus.New, 0, s => s.ReceivedAt = new DateTimeOffset(2026, 12, 6, 23, 47, 0, TimeSpan.Zero));
+        var early = await Add(marker, SubmissionStatus.New, 0, s => s.ReceivedAt = new DateTimeOffset(2026, 12, 6, 22, 59, 0, TimeSpan.Zero));
+
+        var list = await Html.GetAsync(client, $"/staff/?q={marker}");
+        Assert.Equal(["2026-12-07 00:47 CET", "2026-12-06 23:59 CET"], list.QuerySelectorAll("table.submissions tbody td:nth-child(3)").Select(td => td.TextContent));
+        Assert.Equal([late.Reference], References(await Html.GetAsync(client, $"/staff/?q={marker}&from=2026-12-07")));
+        Assert.Equal([early.Reference], References(await Html.GetAsync(client, $"/staff/?q={marker}&from=2026-12-06&to=2026-12-06")));
+        Assert.Equal([late.Reference], References(await Html.GetAsync(client, $"/staff/?q={marker}&to=2026-12-07&from=2026-12-07")));
+    }
+
+    [Fact]
+    public async Task A_row_without_a_subject_shows_the_first_words_of_its_message_and_history_reads_in_words()
+    {
+        var client = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff));
+        var marker = Marker();
+        var row = await Add(marker, SubmissionStatus.New, 1, s =>
+        {
+            s.Title = null;
+            s.Message = $"{marker} We would like\nto host a workshop on FAIR data in Uppsala next spring, for about forty researchers from three universities.";
+        });
+
+        var list = await Html.GetAsync(client, $"/staff/?q={marker}");
+        Assert.Equal($"{marker} We would like to host a workshop on FAIR data in Uppsala next…", list.QuerySelector("table.submissions tbody td:nth-child(6) .excerpt")!.TextContent);
+
+        var detail = await Html.GetAsync(client, $"/staff/submissions/{row.Id}");
+        var version = detail.QuerySelector("form[action*='/status'] input[name=version]")!.GetAttribute("value")!;
+        await StaffAccounts.PostFormAsync(client, $"/staff/submissions/{row.Id}", $"/staff/submissions/{row.Id}/status", new Dictionary<string, string> { ["status"] = "in_review", ["version"] = version });
+        var history = (await Html.GetAsync(client, $"/staff/submissions/{row.Id}")).QuerySelectorAll(".history li").Select(li => li.TextContent).ToList();
+        Assert.Contains(history, h => h.EndsWith(": status (New → In review)", StringComparison.Ordinal));
+        Assert.DoesNotContain(history, h => h.Contains("in_review", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_row_on_the_page_can_be_changed_at_once_and_the_change_returns_to_that_page()
+    {
+        var client = await StaffAccounts.SignInAsync(_factory, await StaffAccounts.CreateAsync(_factory, StaffRoles.Staff));
+        var marker = Marker();
+        var rows = new List<Submission>();
+        for (var i = 0; i < SubmissionReview.PageSize + 2; i++)
+        {
+            rows.Add(await Add(marker, SubmissionStatus.New, i + 1));
+        }
+        var second = await Html.GetAsync(client, $"/staff/?q={marker}&page=2");
+        Assert.Equal("to every row on this page (2)", second.QuerySelector("label[for=scope-page]")!.TextContent);
+
+        var response = await Post(client, $"/staff/?q={marker}&page=2", $"/staff/bulk?q={marker}", [("change", "status:done"), ("scope", "page"), ("page", "2"),
+            ("onPage", second.QuerySelector("input[name=onPage]")!.GetAttribute("value")!)], second);
+
+        Assert.Equal($"/staff/?q={marker}&page=2", response.Headers.Location!.OriginalString);
+        // Both rows left the open list, and with them its second page: the list's last page shows the outcome.
+        var gone = await client.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal((HttpStatusCode.Redirect, $"/staff/?q={marker}"), (gone.StatusCode, gone.Headers.Location!.OriginalString));
+        var back = await Html.GetAsync(client, gone.Headers.Location!.OriginalString);
+        Assert.Equal("Set the status to done: 2 changed, 0 already so.", back.QuerySelector(".bulk-notice [role=status]")!.TextContent);
+        Assert.Equal([SubmissionStatus.Done, SubmissionStatus.Done, SubmissionStatus.New], [(await Reload(rows[^1].Id)).Status, (await Reload(rows[^2].Id)).Status, (await Reload(rows[^3].Id)).Status]);
     }
 
     [Fact]
@@ -160,7 +226,7 @@ public sealed class TriageTests(StaffTests.StaffPortal portal) : IClassFixture<S
 
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (negative.StatusCode, tooLate.StatusCode));
         Assert.Equal("The confirmation could not be read; choose the change again.", (await Html.ParseAsync(negative)).QuerySelector(".error-summary li")!.TextContent);
-        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, twice.StatusCode);
         Assert.Equal(SubmissionStatus.Accepted, (await Reload(target.Id)).Status);
         Assert.Equal(["status:new→accepted"], await History(target.Id));
 
@@ -239,9 +305,15 @@ public sealed class ReplyTests
         {
             ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
             ["version"] = form.QuerySelector("input[name=version]")!.GetAttribute("value")!,
-            ["text"] = text,
+            // The text box starts with the greeting; the staff member writes below it.
+            ["text"] = form.QuerySelector("textarea[name=text]")!.TextContent + text,
             ["status"] = status ?? form.QuerySelector("select[name=status] option[selected]")!.GetAttribute("value")!,
+            ["send"] = "preview",
         };
+        // Nothing is sent before the preview; sending what was previewed queues it.
+        var preview = await Html.ParseAsync(await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields)));
+        fields["previewed"] = preview.QuerySelector("input[name=previewed]")!.GetAttribute("value")!;
+        fields["send"] = "yes";
         return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
     }
 
@@ -285,9 +357,51 @@ public sealed class ReplyTests
         Assert.Contains("sent", page.QuerySelector(".reply-sent .hint")!.TextContent, StringComparison.Ordinal);
         var history = page.QuerySelectorAll(".history li").Select(li => li.TextContent).ToList();
         Assert.Contains(history, h => h.Contains("reply queued", StringComparison.Ordinal));
-        Assert.Contains(history, h => h.Contains("status (new → in_review)", StringComparison.Ordinal));
+        Assert.Contains(history, h => h.Contains("status (New → In review)", StringComparison.Ordinal));
         Assert.Contains(history, h => h.Contains("mail server: reply sent", StringComparison.Ordinal));
         Assert.Equal(SubmissionStatus.Done, (await StaffAccounts_Reload(factory, swedish.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_reply_starts_with_a_greeting_staff_can_remove_and_is_shown_whole_before_it_is_sent()
+    {
+        using var mail = await MailCatcher.StartAsync();
+        await using var factory = await PortalFactory.CreateAsync(Fixtures.Portal, Settings(mail.Port));
+        var client = await StaffAccounts.SignInAsync(factory, await StaffAccounts.CreateAsync(factory, StaffRoles.Staff));
+        var submission = await StaffAccounts.AddSubmissionAsync(factory, s => { s.Language = "sv"; s.Name = "Björn Ångström"; s.Title = "Fråga"; s.Message = "Hej!"; });
+        var page = await Html.GetAsync(client, $"/staff/submissions/{submission.Id}");
+        var form = page.QuerySelector("form[action*='/reply']")!;
+        Assert.Equal("Hej Björn Ångström!\n\n", form.QuerySelector("textarea[name=text]")!.TextContent);
+        Assert.Equal(["preview"], form.QuerySelectorAll("button[name=send]").Select(b => b.GetAttribute("value")));
+
+        // The staff member writes their own greeting instead of the suggested one.
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["version"] = form.QuerySelector("input[name=version]")!.GetAttribute("value")!,
+            ["text"] = "Hej Björn,\n\nJa, det går bra.", ["status"] = "in_review", ["send"] = "preview",
+        };
+        var preview = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
+        var shown = await Html.ParseAsync(preview);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal($"Subject: Sv: Fråga [{submission.Reference}]", shown.QuerySelector(".reply-preview p")!.TextContent);
+        var body = shown.QuerySelector(".reply-preview pre")!.TextContent;
+        Assert.StartsWith("Hej Björn,\n\nJa, det går bra.\n\nVänliga hälsningar\n", body, StringComparison.Ordinal);
+        Assert.EndsWith("skrev Björn Ångström:\n> Hej!\n", body, StringComparison.Ordinal);
+        Assert.Empty(await factory.Services.CreateScope().ServiceProvider.GetRequiredService<PortalDbContext>().SubmissionReplies.Where(r => r.SubmissionId == submission.Id).ToListAsync());
+
+        // Sending a text changed after its preview shows the new preview instead.
+        fields["previewed"] = shown.QuerySelector("input[name=previewed]")!.GetAttribute("value")!;
+        fields["send"] = "yes";
+        fields["text"] = "Hej Björn,\n\nJa, det går utmärkt.";
+        var changed = await Html.ParseAsync(await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields)));
+        Assert.Equal("The text changed after the preview: this is the message as it will be sent now.", changed.QuerySelector(".notice, .error-summary, [role=alert], [role=status]")!.TextContent.Trim());
+        Assert.StartsWith("Hej Björn,\n\nJa, det går utmärkt.", changed.QuerySelector(".reply-preview pre")!.TextContent, StringComparison.Ordinal);
+
+        fields["previewed"] = changed.QuerySelector("input[name=previewed]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields))).StatusCode);
+        await Eventually.TrueAsync(async () => (await ReplyRow(factory, submission.Id)).State == SubmissionReply.Sent, "the reply sent");
+        Assert.Equal(changed.QuerySelector(".reply-preview pre")!.TextContent, (await ReplyRow(factory, submission.Id)).Body);
     }
 
     [Fact]

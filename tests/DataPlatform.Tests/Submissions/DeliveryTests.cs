@@ -103,8 +103,7 @@ public sealed class DeliveryTests
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         var (id, received) = (reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1));
-        // Quoted-printable folds long lines with "=" at the end; the text is what a mail program shows.
-        var text = mail.Received.Replace("=\r\n", "", StringComparison.Ordinal);
+        var text = BodyText(mail.Received);
 
         var local = TimeZoneInfo.ConvertTime(received, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
         Assert.Contains($"Received: {local:yyyy-MM-dd HH:mm} {(local.Offset == TimeSpan.FromHours(1) ? "CET" : "CEST")}", text, StringComparison.Ordinal);
@@ -191,4 +190,37 @@ public sealed class DeliveryTests
     }
 
     private static Task WaitAsync(Func<Task<bool>> condition) => Eventually.TrueAsync(condition, "delivery", seconds: 20, pollMilliseconds: 100);
+
+    /// <summary>The mail's text as a mail program shows it: its body decoded from base64 or quoted-printable, whichever the sender chose.</summary>
+    private static string BodyText(string received)
+    {
+        // The catcher prints the message's lines: headers, a blank line, the body, then its end marker.
+        var text = received.ReplaceLineEndings("\n");
+        var split = text.IndexOf("\n\n", StringComparison.Ordinal);
+        var headers = text[..split];
+        var body = text[(split + 2)..].Split('\n').TakeWhile(l => !l.StartsWith("------------", StringComparison.Ordinal)).ToList();
+        if (headers.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase))
+        {
+            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(body.TakeWhile(l => l.Length > 0))));
+        }
+        if (!headers.Contains("Content-Transfer-Encoding: quoted-printable", StringComparison.OrdinalIgnoreCase))
+        {
+            return string.Join('\n', body);
+        }
+        var joined = string.Join('\n', body).Replace("=\n", "", StringComparison.Ordinal);
+        var bytes = new List<byte>();
+        for (var i = 0; i < joined.Length; i++)
+        {
+            if (joined[i] == '=' && i + 2 < joined.Length && Uri.IsHexDigit(joined[i + 1]) && Uri.IsHexDigit(joined[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(joined.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(joined[i].ToString()));
+            }
+        }
+        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+    }
 }
