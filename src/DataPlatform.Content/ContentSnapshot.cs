@@ -143,6 +143,12 @@ public sealed class ContentSnapshot
         }
     }
 
+    /// <summary>
+    /// The section that introduces one of the portal's own lists (<see cref="SectionNames.PortalLists"/>, highlights,
+    /// events): the language's own, else the other language's, so the list exists at the same addresses in both.
+    /// </summary>
+    public Page? ListSection(SiteLanguage language, string section) => Section(language, section) ?? Section(language.Other, section);
+
     public Page? Find(string url) => _byUrl.GetValueOrDefault(url);
 
     /// <summary>

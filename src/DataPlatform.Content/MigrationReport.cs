@@ -44,6 +44,21 @@ public static partial class MigrationReport
                 items.Add(new MigrationItem(kind, group.Key, group.Count(), Files(group.Select(p => p.SourcePath))));
             }
         }
+        // Content named like a list the portal draws from data: the portal's list wins, in both languages. Named when it
+        // changes what the content meant: an introduction in one language only, or pages below that the list does not show.
+        foreach (var name in SectionNames.PortalLists)
+        {
+            var named = pages.Where(p => p.Section == name).ToList();
+            var languages = named.Where(p => p.Kind == PageKind.Section).Select(p => p.Language.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+            var below = named.Count(p => p.Kind != PageKind.Section);
+            if (languages.Count == 1 || below > 0)
+            {
+                items.Add(new MigrationItem("portal-route",
+                    $"/{name}/: the portal's own list; the section's title and text introduce it ({(languages.Count == 1 ? $"{languages[0]} only, shown in both languages" : "in each language")})"
+                    + (below > 0 ? $"; {below} page{(below == 1 ? "" : "s")} below it {(below == 1 ? "is" : "are")} not listed there" : ""),
+                    named.Count, Files(named.Select(p => p.SourcePath))));
+            }
+        }
         if (snapshot.HiddenPages.Count > 0)
         {
             items.Add(new MigrationItem("hidden", "headless or _build render: never", snapshot.HiddenPages.Count, Files(snapshot.HiddenPages)));

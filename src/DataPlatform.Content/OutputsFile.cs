@@ -58,7 +58,7 @@ public static class OutputsFile
                 }
                 var accession = Text(item, "accession_number");
                 var dataUrl = Text(item, "data_url");
-                items.Add(new DataItem
+                var dataItem = new DataItem
                 {
                     PaperDoi = doi ?? "",
                     PaperTitle = title ?? doi!,
@@ -70,7 +70,13 @@ public static class OutputsFile
                     Description = Text(item, "description"),
                     DataTypes = Strings(item, "data_type").Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                     Url = repository?.EntryUrl(accession) ?? (IsHttp(dataUrl) ? dataUrl : repository?.Home),
-                });
+                };
+                if (name.Length == 0)
+                {
+                    diagnostics.Add(new Diagnostic(Severity.Warning, "dataset-repository", file, line,
+                        $"Paper {index + 1} ({doi ?? title}): an item names no repository; it is listed as '{dataItem.Title}'."));
+                }
+                items.Add(dataItem);
             }
         });
         return ok ? items : null;

@@ -15,6 +15,13 @@ public static class SectionNames
     public const string Publications = "publications";
     public const string Datasets = "datasets";
 
+    /// <summary>
+    /// Addresses where the portal draws a list of its own data (publications, datasets, catalogue entries). The portal owns
+    /// them in both languages; a content section of that name gives the list its title and introduction (the language's
+    /// own, else the other's), and Markdown pages below it are not listed there.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PortalLists = [Services, DataSources, Resources, Publications, Datasets];
+
     /// <summary>Sections with an Atom feed, dated articles and the <c>article</c> OpenGraph type.</summary>
     public static readonly IReadOnlyList<string> WithFeeds = [Highlights, News, Events];
 

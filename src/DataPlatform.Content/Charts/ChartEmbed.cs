@@ -9,7 +9,10 @@ public sealed class ChartEmbed : PageEmbed
 {
     public required Chart Chart { get; init; }
 
-    /// <summary>The drawing, ready to insert (built once per content load, not per request).</summary>
+    /// <summary>
+    /// The drawing, ready to insert (built once per content load, not per request): drawn for a wide screen and for a
+    /// phone, each at about the size it is shown (the stylesheet shows one), so no text is shrunk below 11 px or clipped.
+    /// </summary>
     public required string Svg { get; init; }
 
     /// <summary>The rows the table under the chart shows, made once with the drawing (not per request: a million points took seconds).</summary>
@@ -37,7 +40,7 @@ public sealed class ChartEmbed : PageEmbed
         var xs = chart.XValues;
         return new ChartEmbed
         {
-            Id = id, Index = index, Chart = chart, Svg = chart.IsEmpty ? "" : ChartSvg.Render(chart, id + "-svg", culture), Undrawn = undrawn ?? [], Source = source,
+            Id = id, Index = index, Chart = chart, Svg = chart.IsEmpty ? "" : ChartSvg.Render(chart, id + "-svg", culture) + ChartSvg.Render(chart, id + "-svg-n", culture, ChartSvg.NarrowWidth), Undrawn = undrawn ?? [], Source = source,
             TableHead = [.. chart.TableRows().Take(TableLimit)], TableRowCount = xs.Count,
         };
     }

@@ -147,7 +147,7 @@ public static class ChartSources
         var kept = Keep(series, warnings);
         var continuous = kept.Count > 0 && new Chart("", "", "", kept).XAxis != AxisKind.Category;
         var kind = KindFrom(options.Type) ?? (continuous ? ChartKind.Line : ChartKind.Bar);
-        var chart = new Chart(options.Title ?? "", options.XTitle ?? columns[0].Name, options.YTitle ?? (kept.Count == 1 ? kept[0].Name : ""),
+        var chart = new Chart(options.Title ?? "", options.XTitle ?? Humanise(columns[0].Name), options.YTitle ?? (kept.Count == 1 ? Humanise(kept[0].Name) : ""),
             kept.Select(s => s with { Kind = kind }).ToList())
         {
             Stacked = options.Stacked ?? false,
@@ -227,4 +227,18 @@ public static class ChartSources
         List<object?> list => string.Join(" ", list.Select(Text)),
         _ => value.ToString(),
     };
+
+    /// <summary>
+    /// An axis title from a column's header when the shortcode gives none: a data key such as <c>year</c> or
+    /// <c>sample_count</c> reads "Year", "Sample count"; a header already written for people is kept as it is.
+    /// </summary>
+    public static string Humanise(string header)
+    {
+        if (header.Length == 0 || header.Any(char.IsUpper) || header.Contains(' ', StringComparison.Ordinal))
+        {
+            return header;
+        }
+        var words = header.Replace('_', ' ').Replace('-', ' ').Trim();
+        return words.Length == 0 ? header : char.ToUpperInvariant(words[0]) + words[1..];
+    }
 }

@@ -26,14 +26,21 @@ public static class ChartSvg
     /// <summary>Above this many points a series' points carry no tooltip of their own (the line's tooltip and the table tell the values).</summary>
     public const int MaxMarkedPoints = 60;
 
-    private const double Width = 640;
+    /// <summary>The drawing's width on a wide screen, and on a phone: each is drawn at about its own size, so its 12-unit text reads at 12 px, never below 11.</summary>
+    public const double WideWidth = 640, NarrowWidth = 360;
+
+    /// <summary>Room at the right for the last tick label's overhang.</summary>
     private const double Right = 16;
     private const double Top = 12;
+
+    /// <summary>The width of a character of the charts' 12-unit text, generous (digits and most letters are narrower), so labels are given room they fill.</summary>
+    private const double CharWidth = 7.2;
 
     /// <summary>The most bars drawn side by side; with more categories than this, bars are drawn as an area (the table keeps them).</summary>
     public const int MaxBars = 200;
 
-    public static string Render(Chart chart, string id, CultureInfo culture)
+    /// <summary>The chart as SVG <paramref name="width"/> units wide (<see cref="WideWidth"/> or <see cref="NarrowWidth"/>); no text falls outside it.</summary>
+    public static string Render(Chart chart, string id, CultureInfo culture, double width = WideWidth)
     {
         if (chart.Series.Any(s => s.Kind == ChartKind.Bar) && chart.XValues.Count > MaxBars)
         {
@@ -45,9 +52,7 @@ public static class ChartSvg
         var axis = chart.XAxis;
         var xValues = chart.XValues;
         var categoryIndex = xValues.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i, StringComparer.Ordinal);
-        var plotHeight = chart.Height is { } h ? Math.Clamp(h - 60, 120, 900) : horizontal ? Math.Clamp(xValues.Count * 26, 80, 900) : 260;
-        var left = horizontal ? Math.Min(220, 14 + 6.6 * xValues.DefaultIfEmpty("").Max(c => Math.Min(32, c.Length))) : 60;
-        var plotWidth = Width - left - Right;
+        var plotHeight = chart.Height is { } h ? Math.Clamp(h - 60, 120, 900) : horizontal ? Math.Clamp(xValues.Count * 26, 80, 900) : width < WideWidth ? 220 : 260;
         var height = Top + plotHeight + 46;
 
         // The value scale: all values, or the sums of stacked ones (positive and negative parts stacked apart).
@@ -87,7 +92,18 @@ public static class ChartSvg
                 }
             }
         }
-        var valueScale = ChartScale.Numbers(low, high);
+        // Counts get whole ticks: no 0.2 of a publication.
+        var wholeValues = chart.Series.SelectMany(s => s.Y).OfType<double>().All(v => v == Math.Floor(v));
+        var valueScale = ChartScale.Numbers(low, high, width < WideWidth ? 4 : 5, wholeValues);
+
+        // Room at the left for what stands there: category names beside horizontal bars (at most a third of the width,
+        // longer names shortened with the full name in their tooltip), or the value ticks and the rotated axis title.
+        var yTitleRoom = !horizontal && chart.YTitle.Length > 0 ? 20 : 4;
+        var categoryChars = (int)Math.Floor((width / 3 - 14) / CharWidth);
+        var left = horizontal
+            ? 14 + CharWidth * xValues.DefaultIfEmpty("").Max(c => Math.Min(categoryChars, c.Length))
+            : yTitleRoom + 8 + CharWidth * valueScale.Ticks.Max(t => ChartScale.FormatNumber(t, culture).Length);
+        var plotWidth = width - left - Right;
 
         // The x scale: bands for categories, a line for numbers and dates.
         ChartScale? xScale = null;
@@ -115,7 +131,7 @@ public static class ChartSvg
         string XLabel(string x) => axis == AxisKind.Date ? Chart.ParseDate(x)!.Value.ToString("d MMM yyyy", culture)
             : axis == AxisKind.Number ? XNumber(Chart.ParseNumber(x)!.Value) : x;
 
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {Width} {N(height)}\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart {(width < WideWidth ? "chart-narrow" : "chart-wide")}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {N(width)} {N(height)}\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(chart.Title)}</title><desc id=\"{id}-desc\">{E(chart.Description)}</desc>");
         if (chart.Series.Any(s => s.Kind == ChartKind.Bar))
         {
@@ -131,30 +147,53 @@ public static class ChartSvg
         foreach (var tick in valueScale.Ticks)
         {
             var p = ValuePosition(tick);
+            var text = ChartScale.FormatNumber(tick, culture);
+            // Under horizontal bars the last value's label would reach past the right edge: it ends at the tick instead.
+            var anchor = horizontal && p + text.Length * CharWidth / 2 > width ? "end" : "middle";
             svg.Append(horizontal
-                ? string.Create(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{N(p)}\" y1=\"{Top}\" x2=\"{N(p)}\" y2=\"{N(Top + plotHeight)}\"/><text class=\"tick\" x=\"{N(p)}\" y=\"{N(Top + plotHeight + 16)}\" text-anchor=\"middle\">{ChartScale.FormatNumber(tick, culture)}</text>")
-                : string.Create(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{N(left)}\" y1=\"{N(p)}\" x2=\"{N(left + plotWidth)}\" y2=\"{N(p)}\"/><text class=\"tick\" x=\"{N(left - 6)}\" y=\"{N(p + 4)}\" text-anchor=\"end\">{ChartScale.FormatNumber(tick, culture)}</text>"));
+                ? string.Create(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{N(p)}\" y1=\"{Top}\" x2=\"{N(p)}\" y2=\"{N(Top + plotHeight)}\"/><text class=\"tick\" x=\"{N(anchor == "end" ? Math.Min(width, p + 2) : p)}\" y=\"{N(Top + plotHeight + 16)}\" text-anchor=\"{anchor}\">{text}</text>")
+                : string.Create(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{N(left)}\" y1=\"{N(p)}\" x2=\"{N(left + plotWidth)}\" y2=\"{N(p)}\"/><text class=\"tick\" x=\"{N(left - 6)}\" y=\"{N(p + 4)}\" text-anchor=\"end\">{text}</text>"));
         }
         // X axis: ticks on a continuous axis; names under (or beside) bands, thinned so they do not overlap.
         if (xScale is not null)
         {
-            foreach (var tick in xScale.Ticks)
+            var labels = xScale.Ticks.Select(tick => axis == AxisKind.Date ? new DateTime((long)tick).ToString(dateFormat, culture) : XNumber(tick)).ToList();
+            // Every other label (or fewer) when they would touch; a label at either end is anchored inside the drawing.
+            var spacing = plotWidth / Math.Max(1, labels.Count - 1);
+            var every = Math.Max(1, (int)Math.Ceiling((labels.Max(l => l.Length) * CharWidth + 8) / spacing));
+            for (var i = 0; i < labels.Count; i++)
             {
-                var p = xScale.Map(tick, left, left + plotWidth);
-                var label = axis == AxisKind.Date ? new DateTime((long)tick).ToString(dateFormat, culture) : XNumber(tick);
-                svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{N(p)}\" y1=\"{N(Top + plotHeight)}\" x2=\"{N(p)}\" y2=\"{N(Top + plotHeight + 4)}\"/><text class=\"tick\" x=\"{N(p)}\" y=\"{N(Top + plotHeight + 16)}\" text-anchor=\"middle\">{E(label)}</text>");
+                var p = xScale.Map(xScale.Ticks[i], left, left + plotWidth);
+                svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{N(p)}\" y1=\"{N(Top + plotHeight)}\" x2=\"{N(p)}\" y2=\"{N(Top + plotHeight + 4)}\"/>");
+                if (i % every == 0)
+                {
+                    var half = labels[i].Length * CharWidth / 2;
+                    var anchor = p - half < 0 ? "start" : p + half > width ? "end" : "middle";
+                    var at = anchor switch { "start" => Math.Max(0, p - 2), "end" => Math.Min(width, p + 2), _ => p };
+                    svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{N(at)}\" y=\"{N(Top + plotHeight + 16)}\" text-anchor=\"{anchor}\">{E(labels[i])}</text>");
+                }
             }
         }
         else
         {
-            var longest = xValues.DefaultIfEmpty("").Max(x => Math.Min(20, x.Length));
-            var every = horizontal ? Math.Max(1, (int)Math.Ceiling(14 / band)) : Math.Max(1, (int)Math.Ceiling((longest * 6.6 + 8) / band));
+            // Names under bands: as many characters as the band (or a few bands) holds, thinned so they never touch and
+            // never reach past the drawing's edges; names beside horizontal bars: as many as the left margin holds.
+            // A shortened name carries the whole name as its tooltip, and the table has it too.
+            var underChars = Math.Max(4, Math.Min(20, xValues.DefaultIfEmpty("").Max(x => x.Length)));
+            var every = horizontal ? Math.Max(1, (int)Math.Ceiling(14 / band)) : Math.Max(1, (int)Math.Ceiling((underChars * CharWidth + 8) / band));
+            var underRoom = (int)Math.Floor((band * every - 8) / CharWidth);
             for (var c = 0; c < xValues.Count; c += every)
             {
                 var p = (horizontal ? Top : left) + (c + 0.5) * band;
-                svg.Append(horizontal
-                    ? string.Create(CultureInfo.InvariantCulture, $"<text class=\"category\" x=\"{N(left - 6)}\" y=\"{N(p + 4)}\" text-anchor=\"end\">{E(Shorten(xValues[c], 32))}</text>")
-                    : string.Create(CultureInfo.InvariantCulture, $"<text class=\"category\" x=\"{N(p)}\" y=\"{N(Top + plotHeight + 16)}\" text-anchor=\"middle\">{E(Shorten(xValues[c], 20))}</text>"));
+                if (horizontal)
+                {
+                    svg.Append(CultureInfo.InvariantCulture, $"<text class=\"category\" x=\"{N(left - 6)}\" y=\"{N(p + 4)}\" text-anchor=\"end\">{Label(xValues[c], categoryChars)}</text>");
+                    continue;
+                }
+                var label = Shorten(xValues[c], Math.Max(3, Math.Min(underChars, underRoom)));
+                var half = label.Length * CharWidth / 2;
+                var at = Math.Clamp(p, half + 1, width - half - 1);
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"category\" x=\"{N(at)}\" y=\"{N(Top + plotHeight + 16)}\" text-anchor=\"middle\">{Label(xValues[c], label.Length)}</text>");
             }
         }
         var zero = ValuePosition(Math.Clamp(0, valueScale.Min, valueScale.Max));
@@ -269,11 +308,11 @@ public static class ChartSvg
         var (alongX, alongY) = horizontal ? (chart.YTitle, chart.XTitle) : (chart.XTitle, chart.YTitle);
         if (alongX.Length > 0)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-title\" x=\"{N(left + plotWidth / 2)}\" y=\"{N(Top + plotHeight + 38)}\" text-anchor=\"middle\">{E(alongX)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-title\" x=\"{N(width / 2)}\" y=\"{N(Top + plotHeight + 38)}\" text-anchor=\"middle\">{Label(alongX, (int)Math.Floor((width - 8) / CharWidth))}</text>");
         }
         if (alongY.Length > 0 && !horizontal)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-title\" transform=\"rotate(-90)\" x=\"{N(-(Top + plotHeight / 2))}\" y=\"14\" text-anchor=\"middle\">{E(alongY)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-title\" transform=\"rotate(-90)\" x=\"{N(-(Top + plotHeight / 2))}\" y=\"14\" text-anchor=\"middle\">{Label(alongY, (int)Math.Floor(plotHeight / CharWidth))}</text>");
         }
         return svg.Append("</svg>").ToString();
     }
@@ -352,7 +391,11 @@ public static class ChartSvg
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
+
+    /// <summary>A text of at most <paramref name="length"/> characters; a shortened one keeps the whole text as its tooltip.</summary>
+    private static string Label(string text, int length) =>
+        text.Length <= length ? E(text) : $"{E(Shorten(text, length))}<title>{E(text)}</title>";
 
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

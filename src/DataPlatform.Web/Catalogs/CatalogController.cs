@@ -89,7 +89,8 @@ public sealed class CatalogController(ContentSnapshot snapshot, PortalLayout lay
         var found = snapshot.Catalogs.GetValueOrDefault(catalog);
         var entries = found?.SortedFor(language) ?? [];
         var matching = entries.Where(e => filter.Matches(e, language)).ToList();
-        var section = snapshot.Section(language, catalog);
+        var section = snapshot.ListSection(language, catalog);
+        var own = section?.Language == language ? section : null;
         var baseUrl = language.Localize(AppRoutes.Section(catalog));
         var pager = Pager.Create(matching.Count, page, baseUrl, filter, PageSize);
         if (pager is null)
@@ -112,9 +113,9 @@ public sealed class CatalogController(ContentSnapshot snapshot, PortalLayout lay
             },
             Vocabulary = snapshot.Vocabulary,
             EmptyText = t["Nothing matches these filters. Clear them to see everything."],
-            Ancestors = section is null ? [] : snapshot.Ancestors(section),
+            Ancestors = own is null ? [] : snapshot.Ancestors(own),
         };
-        layout.Apply(model, section?.Title ?? t[Titles[catalog]], section?.Meta.Description);
+        layout.Apply(model, own?.Title ?? t[Titles[catalog]], own?.Meta.Description);
         model.JsonLd = CatalogMetadata.ListJsonLd(catalog, model, model.Entries, language, layout.Absolute);
         return View("List", model);
     }

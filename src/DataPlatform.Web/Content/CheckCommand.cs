@@ -175,6 +175,7 @@ public static class CheckCommand
         ["broken-link"] = "Links into the site that answer 404",
         ["broken-image"] = "Images that answer 404",
         ["alias-collision"] = "Aliases that collide",
+        ["portal-route"] = "Sections named like a list the portal draws itself",
     };
 
     /// <summary>The menus the layout places, from the same settings the portal reads (appsettings.json, then environment).</summary>

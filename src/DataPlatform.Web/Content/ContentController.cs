@@ -85,11 +85,7 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
                 {
                     return BadRequest(t["“{0}” is not a download format: choose csv.", format.ToString()].Value);
                 }
-                // Every value, however many the drawing thinned.
-                StreamedExport.Attach(Response, StreamedExport.CsvType, chart.Id + ".csv");
-                await StreamedExport.WriteCsvAsync(Response.Body, [chart.Chart.XTitle.Length > 0 ? chart.Chart.XTitle : "x", .. chart.Chart.Series.Select(s => s.Name)],
-                    chart.Chart.TableRows().Select(r => (IReadOnlyList<string>)[r.X, .. r.Values.Select(v => v?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "")]),
-                    HttpContext.RequestAborted);
+                await Charts.ChartCsv.WriteAsync(Response, chart.Chart, chart.Id + ".csv", HttpContext.RequestAborted);
                 return new EmptyResult();
             }
         }
@@ -133,8 +129,12 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
             Children = children,
             Pager = pager,
             HomeBlocks = page.Kind == PageKind.Home ? HomeBlocks(page.Language) : [],
+            Outputs = page.Kind == PageKind.Home && snapshot.Outputs.Publications.Count > 0
+                ? new OutputsTeaser(snapshot.Outputs.Publications.Count, snapshot.Outputs.DataItems.Count, snapshot.Outputs.Publications.Take(3).ToList())
+                : null,
             Sections = page.Kind == PageKind.Home ? snapshot.Children(page).Where(p => p.Kind == PageKind.Section).ToList() : [],
-            Related = page.Kind == PageKind.Page && page.Section == SectionNames.Highlights ? snapshot.Related(page, 3) : [],
+            Related = page.Entry is { } entry ? RelatedHighlights(entry, page.Language)
+                : page.Kind == PageKind.Page && page.Section == SectionNames.Highlights ? snapshot.Related(page, 3) : [],
             RegistrationClosed = page.Meta.RegistrationDeadline is { } deadline && deadline < clock.GetUtcNow(),
         };
         layout.Apply(model, page, language);
@@ -148,6 +148,11 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
         }
         return model;
     }
+
+    /// <summary>A catalogue entry's highlights by their slugs, in its language (else the other), shown by title; a slug naming no highlight is left out.</summary>
+    private List<Page> RelatedHighlights(CatalogEntry entry, SiteLanguage language) =>
+        entry.RelatedHighlights.Select(slug => snapshot.Find(language.Localize($"/{SectionNames.Highlights}/{slug}/")) ?? snapshot.Find(language.Other.Localize($"/{SectionNames.Highlights}/{slug}/")))
+            .OfType<Page>().ToList();
 
     private List<HomeBlock> HomeBlocks(SiteLanguage language)
     {

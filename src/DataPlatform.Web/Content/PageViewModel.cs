@@ -18,6 +18,9 @@ public sealed class PageViewModel : LayoutViewModel
     /// <summary>Blocks on the home page: the newest pages of each section worth showing there.</summary>
     public IReadOnlyList<HomeBlock> HomeBlocks { get; init; } = [];
 
+    /// <summary>On the home page, when the site has publications.</summary>
+    public OutputsTeaser? Outputs { get; init; }
+
     /// <summary>For a highlight: other highlights sharing its tags, most shared first.</summary>
     public IReadOnlyList<Page> Related { get; init; } = [];
 
@@ -33,3 +36,6 @@ public sealed class PageViewModel : LayoutViewModel
 
 /// <summary>A titled list of pages on the home page, with a link to the whole section.</summary>
 public sealed record HomeBlock(string Heading, Page Section, IReadOnlyList<Page> Pages);
+
+/// <summary>The home page's teaser of the research outputs: how many there are, and the newest publications.</summary>
+public sealed record OutputsTeaser(int Publications, int DataItems, IReadOnlyList<Publication> Newest);

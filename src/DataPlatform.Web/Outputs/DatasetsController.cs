@@ -34,8 +34,11 @@ public sealed class DatasetFilter : IListFilter
         && (except == "year" || Year is null || item.Published?.Year.ToString(CultureInfo.InvariantCulture) == Year)
         && (Q is null || TextQuery.Matches(QueryWords, item.SearchText));
 
-    /// <summary>Items without a repository are grouped under their kind (data, code) rather than a blank.</summary>
-    public static string RepositoryOf(DataItem item) => item.Repository.Length > 0 ? item.Repository : "–";
+    /// <summary>The repository facet's value for items that name no repository.</summary>
+    public const string NoRepository = "–";
+
+    /// <summary>Items without a repository are counted under one value (shown as "No repository"), not a blank.</summary>
+    public static string RepositoryOf(DataItem item) => item.Repository.Length > 0 ? item.Repository : NoRepository;
 }
 
 public sealed class DatasetListViewModel : ListViewModel
@@ -54,7 +57,7 @@ public sealed class DatasetListViewModel : ListViewModel
 
 /// <summary>The data items the papers made available, with facets by repository, data type and year.</summary>
 [Bilingual]
-public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout layout, IStringLocalizer<SharedResource> t) : Controller
+public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout layout, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     private const string Section = SectionNames.Datasets;
 
@@ -67,7 +70,8 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
         }
         var items = snapshot.Outputs.DataItems;
         var language = layout.Language;
-        var section = snapshot.Section(language, Section);
+        var section = snapshot.ListSection(language, Section);
+        var own = section?.Language == language ? section : null;
         if (section is null && items.Count == 0)
         {
             return NotFound();
@@ -75,7 +79,7 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
         List<string> problems = filter.Q is { Length: > DatasetFilter.MaximumQueryLength }
             ? [string.Format(CultureInfo.CurrentCulture, t["The search words can be at most {0} characters."], DatasetFilter.MaximumQueryLength)]
             : [];
-        var matching = problems.Count > 0 ? [] : items.Where(i => filter.Matches(i)).OrderByDescending(i => i.Published).ThenBy(i => i.PaperTitle, StringComparer.Ordinal).ToList();
+        var matching = problems.Count > 0 ? [] : Matching(items, filter);
         var baseUrl = language.Localize(AppRoutes.Section(Section));
         var pager = Pager.Create(matching.Count, page, baseUrl, filter);
         if (pager is null)
@@ -87,7 +91,7 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
         var facets = problems.Count > 0 ? [] : new List<Facet>
         {
             Facet.Of("repository", t["Repository"], Facet.Count(items.Where(i => filter.Matches(i, "repository")).Select(DatasetFilter.RepositoryOf)), Facet.Chosen(filter.Repository),
-                r => r, (r, chosen) => Url("repository", r, chosen)),
+                r => r == DatasetFilter.NoRepository ? t["No repository"] : r, (r, chosen) => Url("repository", r, chosen)),
             Facet.Of("type", t["Data type"], Facet.Count(items.Where(i => filter.Matches(i, "type")).SelectMany(i => i.DataTypes)), Facet.Chosen(filter.Type),
                 type => vocabulary.Name(type, language), (type, chosen) => Url("type", type, chosen)),
             Facet.Of("year", t["Year"], Facet.Count(items.Where(i => filter.Matches(i, "year") && i.Published is not null).Select(i => i.Published!.Value.Year.ToString(CultureInfo.InvariantCulture))),
@@ -105,13 +109,14 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
             {
                 Others = filter.Q is { } words ? [new ActiveFilter(t["Words"], words, baseUrl + filter.ToQueryString([new("q", null)]))] : [],
                 CountText = string.Format(CultureInfo.CurrentCulture, t["{0} of {1} datasets"], matching.Count, items.Count),
+                Exports = matching.Count == 0 ? [] : ExportFormats.Select(f => (f.ToUpperInvariant(), language.Localize($"/{Section}/export.{f}") + filter.ToQueryString())).ToList(),
             },
             Problems = problems,
             ClearUrl = baseUrl,
             EmptyText = t["No datasets match these filters."],
-            Ancestors = section is null ? [] : snapshot.Ancestors(section),
+            Ancestors = own is null ? [] : snapshot.Ancestors(own),
         };
-        layout.Apply(model, section?.Title ?? t["Available datasets"], section?.Meta.Description ?? QueryValues.Blank(section?.Summary));
+        layout.Apply(model, own?.Title ?? t["Available datasets"], own?.Meta.Description ?? QueryValues.Blank(own?.Summary));
         model.NoIndex = !filter.IsEmpty;
         if (problems.Count > 0)
         {
@@ -119,4 +124,42 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
         }
         return View("~/Views/Datasets/List.cshtml", model);
     }
+
+    private static readonly string[] ExportFormats = ["csv", "json"];
+
+    /// <summary>Exactly the filtered items, every one of them, for spreadsheets (CSV) and programs (JSON).</summary>
+    [HttpGet(Section + "/export.{format:regex(^(csv|json)$)}")]
+    public async Task<IActionResult> Export(string format, [FromQuery] DatasetFilter filter)
+    {
+        if (!ModelState.IsValid || filter.Q is { Length: > DatasetFilter.MaximumQueryLength })
+        {
+            return BadRequest();
+        }
+        var language = layout.Language;
+        var matching = Matching(snapshot.Outputs.DataItems, filter);
+        string? PaperPage(DataItem item) => item.PublicationId is null ? null : layout.Absolute(language.Localize($"/{SectionNames.Publications}/{item.PublicationId}/"));
+        var fileName = $"datasets-{DateOnly.FromDateTime(Stockholm.ToLocal(clock.GetUtcNow()).DateTime):yyyy-MM-dd}.{format}";
+        var cancel = HttpContext.RequestAborted;
+        if (format == "csv")
+        {
+            StreamedExport.Attach(Response, StreamedExport.CsvType, fileName);
+            await StreamedExport.WriteCsvAsync(Response.Body, ["title", "repository", "accession", "url", "kind", "data_types", "description", "paper_doi", "paper_title", "published", "paper_page"],
+                matching.Select(i => (IReadOnlyList<string>)[i.Title, i.Repository, i.Accession ?? "", i.Url ?? "", i.Kind, string.Join("; ", i.DataTypes), i.Description ?? "",
+                    i.PaperDoi, i.PaperTitle, i.Published?.Iso ?? "", PaperPage(i) ?? ""]), cancel);
+        }
+        else
+        {
+            StreamedExport.Attach(Response, StreamedExport.JsonType, fileName);
+            await StreamedExport.WriteJsonAsync(Response.Body, matching, (json, i) => System.Text.Json.JsonSerializer.Serialize(json, new
+            {
+                title = i.Title, repository = i.Repository.Length > 0 ? i.Repository : null, accession = i.Accession, url = i.Url, kind = i.Kind, data_types = i.DataTypes,
+                description = i.Description, paper_doi = i.PaperDoi.Length > 0 ? i.PaperDoi : null, paper_title = i.PaperTitle, published = i.Published?.Iso, paper_page = PaperPage(i),
+            }, StreamedExport.JsonOptions), cancel);
+        }
+        return new EmptyResult();
+    }
+
+    /// <summary>The items the filter lets through, newest paper first.</summary>
+    private static List<DataItem> Matching(IEnumerable<DataItem> items, DatasetFilter filter) =>
+        items.Where(i => filter.Matches(i)).OrderByDescending(i => i.Published).ThenBy(i => i.PaperTitle, StringComparer.Ordinal).ToList();
 }

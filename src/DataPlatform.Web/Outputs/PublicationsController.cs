@@ -70,7 +70,8 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         }
         var outputs = snapshot.Outputs;
         var language = layout.Language;
-        var section = snapshot.Section(language, Section);
+        var section = snapshot.ListSection(language, Section);
+        var own = section?.Language == language ? section : null;
         if (section is null && outputs.Publications.Count == 0)
         {
             return NotFound();
@@ -109,9 +110,9 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
             LabelChart = query is null || LabelChart(outputs, query) is not { } labels ? null : ChartEmbed.Create(labels, "chart-labels", 1, language),
             ClearUrl = baseUrl,
             EmptyText = t["No publications match these filters."],
-            Ancestors = section is null ? [] : snapshot.Ancestors(section),
+            Ancestors = own is null ? [] : snapshot.Ancestors(own),
         };
-        layout.Apply(model, section?.Title ?? t["Publications"], section?.Meta.Description ?? QueryValues.Blank(section?.Summary));
+        layout.Apply(model, own?.Title ?? t["Publications"], own?.Meta.Description ?? QueryValues.Blank(own?.Summary));
         model.Feeds.Add(new AlternateFeed($"{model.Title} – {model.SiteTitle}", layout.Absolute(language.Localize(AppRoutes.Feed(Section)))));
         if (problems.Count > 0)
         {
@@ -139,6 +140,23 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         return new PublicationExport(publications, format, fileName, p => layout.Absolute(language.Localize(RecordPath(p))));
     }
 
+    /// <summary>The numbers of a publications chart for exactly the filtered list: <c>/publications/chart-years.csv?year=…</c>.</summary>
+    [HttpGet(Section + "/{chart:regex(^chart-(years|labels)$)}.csv")]
+    public async Task<IActionResult> ChartNumbers(string chart, [FromQuery] PublicationFilter filter)
+    {
+        if (!ModelState.IsValid || filter.Problems(snapshot.Outputs).Count > 0)
+        {
+            return BadRequest();
+        }
+        var query = PublicationQuery.Run(snapshot.Outputs, filter);
+        if ((chart == "chart-years" ? YearChart(query.Matching) : LabelChart(snapshot.Outputs, query)) is not { } drawn)
+        {
+            return NotFound();
+        }
+        await Charts.ChartCsv.WriteAsync(Response, drawn, filter.FileName(DateOnly.FromDateTime(Stockholm.ToLocal(clock.GetUtcNow()).DateTime), "csv").Replace("publications-", chart + "-", StringComparison.Ordinal), HttpContext.RequestAborted);
+        return new EmptyResult();
+    }
+
     /// <summary>One record as a file for a reference manager: <c>/publications/&lt;id&gt;/cite.bib</c>, <c>.ris</c> or <c>.csl.json</c>.</summary>
     [HttpGet(Section + "/{id:regex(^[[a-z0-9-]]{{1,80}}$)}/cite.{format:regex(^(bib|ris|csl\\.json)$)}")]
     public IActionResult Cite(string id, string format)
@@ -156,13 +174,14 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
     {
         var language = layout.Language;
         var outputs = snapshot.Outputs;
-        var section = snapshot.Section(language, Section);
+        var section = snapshot.ListSection(language, Section);
+        var own = section?.Language == language ? section : null;
         if (section is null && outputs.Publications.Count == 0)
         {
             return NotFound();
         }
         var newest = outputs.Publications.Take(20).ToList();
-        var title = $"{section?.Title ?? t["Publications"]} – {layout.SiteTitle(language)}";
+        var title = $"{own?.Title ?? t["Publications"]} – {layout.SiteTitle(language)}";
         var feed = AtomFeed.Write(layout.Absolute(language.Localize(AppRoutes.Feed(Section))), layout.Absolute(language.Localize(AppRoutes.Section(Section))), title, language,
             snapshot.LoadedAt,
             newest.Select(p => new AtomEntry(layout.Absolute(language.Localize(RecordPath(p))), p.Title, snapshot.LoadedAt, Moment(p.Published),
@@ -190,7 +209,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
             Publication = publication,
             ListUrl = language.Localize(AppRoutes.Section(Section)),
             AbsoluteUrl = absolute,
-            Ancestors = snapshot.Section(language, Section) is { } section ? [.. snapshot.Ancestors(section), section] : [],
+            Ancestors = snapshot.Section(language, Section) is { } own ? [.. snapshot.Ancestors(own), own] : [],
             MetaTags = PublicationCitation.MetaTags(publication, absolute),
             CiteLinks = CiteFormats.Select(f => (PublicationExport.Label(f), $"{path}cite.{f}")).ToList(),
             BackUrl = language.Localize(AppRoutes.Section(Section)) + PublicationFilter.ListQuery(from),

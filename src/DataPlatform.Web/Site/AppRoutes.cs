@@ -83,7 +83,7 @@ public static class AppRoutes
             return snapshot.Terms(language, SectionNames.Highlights, parts[1]).ContainsKey(slug);
         }
         // The research outputs' pages exist when there is data for them.
-        if (parts is [SectionNames.Publications] or [SectionNames.Publications, "feed.xml"] or [SectionNames.Publications, "export.csv" or "export.json" or "export.bib" or "export.ris" or "export.csl.json"])
+        if (parts is [SectionNames.Publications] or [SectionNames.Publications, "feed.xml"] or [SectionNames.Publications, "export.csv" or "export.json" or "export.bib" or "export.ris" or "export.csl.json" or "chart-years.csv" or "chart-labels.csv"])
         {
             return snapshot.Outputs.Publications.Count > 0;
         }
@@ -91,7 +91,7 @@ public static class AppRoutes
         {
             return snapshot.Outputs.Find(parts[1]) is not null;
         }
-        if (parts is [SectionNames.Datasets])
+        if (parts is [SectionNames.Datasets] or [SectionNames.Datasets, "export.csv" or "export.json"])
         {
             return snapshot.Outputs.DataItems.Count > 0;
         }

@@ -226,6 +226,43 @@ public sealed class InteractionTests(BrowserPortal fixture)
     }
 
     [Theory]
+    [InlineData(1280, "/charts/")]
+    [InlineData(390, "/charts/")]
+    [InlineData(1280, "/sv/charts/")]
+    [InlineData(390, "/sv/charts/")]
+    public async Task No_chart_text_falls_outside_its_drawing_or_renders_below_11_px(int width, string path)
+    {
+        await using var context = await fixture.NewContextAsync(width);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.DataPortal.BaseUrl + path);
+
+        var report = await page.EvaluateAsync<string[]>("""
+            () => {
+              const problems = [];
+              let drawn = 0;
+              for (const svg of document.querySelectorAll('svg.chart')) {
+                const box = svg.getBoundingClientRect();
+                if (box.width === 0) continue;
+                drawn++;
+                const scale = box.width / svg.viewBox.baseVal.width;
+                for (const text of svg.querySelectorAll('text')) {
+                  const b = text.getBoundingClientRect();
+                  const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+                  const words = text.firstChild ? text.firstChild.textContent : text.textContent;
+                  if (b.left < box.left - 1 || b.right > box.right + 1 || b.top < box.top - 1 || b.bottom > box.bottom + 1)
+                    problems.push(`${svg.id}: '${words}' outside (${Math.round(b.left - box.left)}..${Math.round(b.right - box.left)} of ${Math.round(box.width)})`);
+                  if (size < 11) problems.push(`${svg.id}: '${words}' at ${size.toFixed(1)} px`);
+                }
+              }
+              return [String(drawn), ...problems];
+            }
+            """);
+
+        Assert.Equal(path.StartsWith("/sv", StringComparison.Ordinal) ? "3" : "11", report[0]);
+        Assert.Empty(report[1..]);
+    }
+
+    [Theory]
     [InlineData(1280)]
     [InlineData(390)]
     public async Task The_staff_workspace_has_no_language_switch_and_its_filter_fields_keep_their_width(int width)

@@ -89,7 +89,12 @@ public sealed class CatalogTests(CatalogTests.CatalogPortal portal) : IClassFixt
         Assert.Equal("Analysflöde", translated.QuerySelector("h1")!.TextContent);
         Assert.Null(translated.QuerySelector(".notice-translation"));
         Assert.NotNull(translated.QuerySelector(".prose strong"));
-        Assert.Contains(translated.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/sv/highlights/genome/");
+        // Related highlights by title (the highlight is in English only: marked so), never by slug.
+        var related = translated.QuerySelectorAll("h2 + ul a").Single(a => a.GetAttribute("href") == "/sv/highlights/genome/");
+        Assert.Equal(("A highlight", "en"), (related.TextContent, related.GetAttribute("lang")));
+        var english = await Html.GetAsync(_client, "/services/analysis-pipeline/");
+        Assert.Equal("Audience", english.QuerySelectorAll("dt").Single(dt => dt.TextContent == "Audience").TextContent);
+        Assert.Equal("Researchers", english.QuerySelectorAll("dt").Single(dt => dt.TextContent == "Audience").NextElementSibling!.TextContent);
     }
 
     [Theory]

@@ -62,6 +62,18 @@ public class ChartUnitTests
     }
 
     [Fact]
+    public async Task Counts_get_whole_ticks_and_a_data_key_becomes_a_readable_axis_title()
+    {
+        var chart = new Chart("Papers", "", "", [new ChartSeries("papers", ChartKind.Bar, ["2019", "2020", "2021"], [1, 2, 3])]);
+
+        var svg = await Html.ParseTextAsync(ChartSvg.Render(chart, "c", CultureInfo.InvariantCulture));
+
+        Assert.Equal(["0", "1", "2", "3"], svg.QuerySelectorAll("text.tick").Select(t => t.TextContent));
+        Assert.Equal(("Year", "Sample count", "Project title", "Samples (n)"),
+            (ChartSources.Humanise("year"), ChartSources.Humanise("sample_count"), ChartSources.Humanise("project-title"), ChartSources.Humanise("Samples (n)")));
+    }
+
+    [Fact]
     public void A_million_points_are_thinned_for_drawing_but_kept_for_the_table_and_peaks_survive()
     {
         var x = Enumerable.Range(0, 1_000_000).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
@@ -86,7 +98,7 @@ public sealed class ChartPageTests(DataTablePageTests.TablesPortal portal) : ICl
     private static IElement Figure(IDocument document, string id) => document.QuerySelector($"figure#{id}")!;
 
     private static List<string> Tooltips(IElement figure, string selector = ".mark") =>
-        figure.QuerySelectorAll($"svg.chart {selector}").Select(m => m.QuerySelector("title")?.TextContent ?? "").ToList();
+        figure.QuerySelectorAll($"svg.chart-wide {selector}").Select(m => m.QuerySelector("title")?.TextContent ?? "").ToList();
 
     private static double Attr(IElement element, string name) => double.Parse(element.GetAttribute(name)!, CultureInfo.InvariantCulture);
 
@@ -122,7 +134,7 @@ public sealed class ChartPageTests(DataTablePageTests.TablesPortal portal) : ICl
     {
         var document = await Html.GetAsync(_client, "/charts/");
 
-        var grouped = Figure(document, "grouped").QuerySelectorAll("svg.chart rect.bar").ToList();
+        var grouped = Figure(document, "grouped").QuerySelectorAll("svg.chart-wide rect.bar").ToList();
         Assert.Equal(["2021, Human: 120", "2022, Human: 150", "2023, Human: 180", "2024, Human: 210", "2021, Mouse: 80", "2022, Mouse: 95.5", "2023, Mouse: 60", "2024, Mouse: 40"],
             grouped.Select(r => r.QuerySelector("title")!.TextContent));
         Assert.Equal(210 / 120.0, Attr(grouped[3], "height") / Attr(grouped[0], "height"), 2);
@@ -131,14 +143,14 @@ public sealed class ChartPageTests(DataTablePageTests.TablesPortal portal) : ICl
         // Told apart without colour: a pattern per series.
         Assert.NotEqual(grouped[0].GetAttribute("fill"), grouped[4].GetAttribute("fill"));
 
-        var stacked = Figure(document, "stacked").QuerySelectorAll("svg.chart rect.bar").ToList();
+        var stacked = Figure(document, "stacked").QuerySelectorAll("svg.chart-wide rect.bar").ToList();
         Assert.Equal(Attr(stacked[0], "y"), Attr(stacked[4], "y") + Attr(stacked[4], "height"), 1);
         Assert.Equal(Attr(stacked[0], "x"), Attr(stacked[4], "x"));
 
-        var horizontal = Figure(document, "horizontal").QuerySelectorAll("svg.chart rect.bar").ToList();
+        var horizontal = Figure(document, "horizontal").QuerySelectorAll("svg.chart-wide rect.bar").ToList();
         Assert.Equal(["Uppsala: 340", "Stockholm: 520", "Lund: 210", "Umeå: 95"], horizontal.Select(r => r.QuerySelector("title")!.TextContent));
         Assert.Equal(520 / 95.0, Attr(horizontal[1], "width") / Attr(horizontal[3], "width"), 2);
-        Assert.Equal(["Uppsala", "Stockholm", "Lund", "Umeå"], Figure(document, "horizontal").QuerySelectorAll("svg.chart text.category").Select(t => t.TextContent));
+        Assert.Equal(["Uppsala", "Stockholm", "Lund", "Umeå"], Figure(document, "horizontal").QuerySelectorAll("svg.chart-wide text.category").Select(t => t.TextContent));
     }
 
     [Fact]
@@ -146,26 +158,26 @@ public sealed class ChartPageTests(DataTablePageTests.TablesPortal portal) : ICl
     {
         var document = await Html.GetAsync(_client, "/charts/");
 
-        var lines = Figure(document, "lines").QuerySelectorAll("svg.chart path.line").ToList();
+        var lines = Figure(document, "lines").QuerySelectorAll("svg.chart-wide path.line").ToList();
         Assert.Equal(2, lines.Count);
         Assert.Equal([6, 6], lines.Select(l => l.GetAttribute("d")!.Count(c => c is 'M' or 'L')));
         Assert.Equal([null, "7 4"], lines.Select(l => l.GetAttribute("stroke-dasharray")));
         Assert.Equal("Contact: 6 × (5 Jan 2026 … 9 Feb 2026), 9 – 27", lines[0].QuerySelector("title")!.TextContent);
-        Assert.Equal(["5 Jan", "12 Jan", "19 Jan", "26 Jan", "2 Feb", "9 Feb"], Figure(document, "lines").QuerySelectorAll("svg.chart text.tick").Select(t => t.TextContent).Where(t => t.Contains(' ', StringComparison.Ordinal)));
+        Assert.Equal(["5 Jan", "12 Jan", "19 Jan", "26 Jan", "2 Feb", "9 Feb"], Figure(document, "lines").QuerySelectorAll("svg.chart-wide text.tick").Select(t => t.TextContent).Where(t => t.Contains(' ', StringComparison.Ordinal)));
         // The highest point is drawn highest (smallest y).
         var points = lines[0].GetAttribute("d")!.Split(['M', 'L'], StringSplitOptions.RemoveEmptyEntries).Select(p => double.Parse(p.Split(',')[1], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(5, points.IndexOf(points.Min()));
 
         var markers = Figure(document, "markers");
-        Assert.Empty(markers.QuerySelectorAll("svg.chart path.line"));
-        Assert.Equal(6, markers.QuerySelectorAll("svg.chart circle.point").Length);
-        Assert.Equal(6, markers.QuerySelectorAll("svg.chart rect.point").Length);
-        Assert.Equal("5 Jan 2026, Contact: 12", markers.QuerySelector("svg.chart circle.point title")!.TextContent);
+        Assert.Empty(markers.QuerySelectorAll("svg.chart-wide path.line"));
+        Assert.Equal(6, markers.QuerySelectorAll("svg.chart-wide circle.point").Length);
+        Assert.Equal(6, markers.QuerySelectorAll("svg.chart-wide rect.point").Length);
+        Assert.Equal("5 Jan 2026, Contact: 12", markers.QuerySelector("svg.chart-wide circle.point title")!.TextContent);
 
         var both = Figure(document, "linesmarkers");
-        Assert.Equal((2, 12), (both.QuerySelectorAll("svg.chart path.line").Length, both.QuerySelectorAll("svg.chart .point").Length));
+        Assert.Equal((2, 12), (both.QuerySelectorAll("svg.chart-wide path.line").Length, both.QuerySelectorAll("svg.chart-wide .point").Length));
 
-        Assert.Equal(2, Figure(document, "area").QuerySelectorAll("svg.chart path.area").Length);
+        Assert.Equal(2, Figure(document, "area").QuerySelectorAll("svg.chart-wide path.area").Length);
     }
 
     [Fact]
@@ -176,8 +188,8 @@ public sealed class ChartPageTests(DataTablePageTests.TablesPortal portal) : ICl
         var figure = Figure(document, "chart9");
         Assert.Equal("Datasets and users", figure.QuerySelector("figcaption")!.TextContent);
         Assert.Equal(["2022, Datasets: 14", "2023, Datasets: 22", "2024, Datasets: 31"], Tooltips(figure, "rect.bar"));
-        Assert.Equal(1, figure.QuerySelectorAll("svg.chart path.line").Length);
-        Assert.Equal(["Year", "Count"], figure.QuerySelectorAll("svg.chart text.axis-title").Select(t => t.TextContent));
+        Assert.Equal(1, figure.QuerySelectorAll("svg.chart-wide path.line").Length);
+        Assert.Equal(["Year", "Count"], figure.QuerySelectorAll("svg.chart-wide text.axis-title").Select(t => t.TextContent));
 
         var pie = Figure(document, "chart10");
         Assert.Equal("“Funding (pie)” is a kind of chart this site does not draw; its data is in the table below.", pie.QuerySelector(".notice")!.TextContent);
@@ -261,16 +273,16 @@ public sealed class ChartFetchTests : IDisposable
         var fetcher = factory.Services.GetRequiredService<ChartsFetcher>();
 
         await fetcher.FetchNowAsync(CancellationToken.None);
-        Assert.Equal(["a: 4", "b: 6"], (await Page(client)).QuerySelectorAll("#chart1 svg rect.bar title").Select(t => t.TextContent));
+        Assert.Equal(["a: 4", "b: 6"], (await Page(client)).QuerySelectorAll("#chart1 svg.chart-wide rect.bar title").Select(t => t.TextContent));
 
         _server.Body = Encoding.UTF8.GetBytes("<html>not a figure</html>");
         await fetcher.FetchNowAsync(CancellationToken.None);
-        Assert.Equal(["a: 4", "b: 6"], (await Page(client)).QuerySelectorAll("#chart1 svg rect.bar title").Select(t => t.TextContent));
+        Assert.Equal(["a: 4", "b: 6"], (await Page(client)).QuerySelectorAll("#chart1 svg.chart-wide rect.bar title").Select(t => t.TextContent));
         Assert.Equal([$"plotly 'chart1': fetching {Url} failed: what came back cannot be used: it is not valid JSON (line 1, position 1). The last good copy is shown."], Problems(factory));
 
         _server.Stop();
         await fetcher.FetchNowAsync(CancellationToken.None);
-        Assert.Equal(["a: 4", "b: 6"], (await Page(client)).QuerySelectorAll("#chart1 svg rect.bar title").Select(t => t.TextContent));
+        Assert.Equal(["a: 4", "b: 6"], (await Page(client)).QuerySelectorAll("#chart1 svg.chart-wide rect.bar title").Select(t => t.TextContent));
         Assert.StartsWith($"plotly 'chart1': fetching {Url} failed: Connection refused", Problems(factory).Single(), StringComparison.Ordinal);
     }
 

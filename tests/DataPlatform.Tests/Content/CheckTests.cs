@@ -159,6 +159,24 @@ public class CheckTests
     }
 
     [Fact]
+    public void The_migration_report_names_a_section_that_takes_the_address_of_a_list_the_portal_draws()
+    {
+        var root = Fixtures.Copy("hugo");
+        Directory.CreateDirectory(Path.Combine(root, "datasets"));
+        File.WriteAllText(Path.Combine(root, "datasets", "_index.md"), "---\ntitle: Our datasets\n---\nThe data we share.\n");
+        File.WriteAllText(Path.Combine(root, "datasets", "old-list.md"), "---\ntitle: The old list\n---\nA table kept by hand.\n");
+
+        var (exit, output, _) = Check("--content", root, "--migration", "--format", "json", "--no-git");
+
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output);
+        var item = json.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("kind").GetString() == "portal-route");
+        Assert.Equal("/datasets/: the portal's own list; the section's title and text introduce it (en only, shown in both languages); 1 page below it is not listed there",
+            item.GetProperty("what").GetString());
+        Assert.Equal(["datasets/_index.md", "datasets/old-list.md"], item.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+    }
+
+    [Fact]
     public void The_migration_report_of_a_site_that_loses_nothing_exits_0()
     {
         var (exit, output, _) = Check("--content", Fixtures.Portal, "--migration", "--no-git");

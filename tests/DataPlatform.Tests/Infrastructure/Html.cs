@@ -14,6 +14,9 @@ public static class Html
         return await Context.OpenAsync(request => request.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
     }
 
+    /// <summary>A fragment of markup (a drawn chart) as a document.</summary>
+    public static async Task<IDocument> ParseTextAsync(string html) => await Context.OpenAsync(request => request.Content(html));
+
     public static async Task<IDocument> GetAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

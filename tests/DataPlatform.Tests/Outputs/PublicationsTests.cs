@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -19,6 +20,7 @@ public sealed class PublicationsTests(PublicationsTests.OutputsPortal portal) : 
         }
     }
 
+    private readonly PortalFactory _factory = portal.Factory;
     private readonly HttpClient _client = portal.Client;
 
     private async Task<List<string>> Titles(string url) =>
@@ -208,8 +210,27 @@ public sealed class PublicationsTests(PublicationsTests.OutputsPortal portal) : 
 
         Assert.Equal(["/sv/publications/export.csv?year=2021&type=preprint", "/sv/publications/export.json?year=2021&type=preprint",
             "/sv/publications/export.bib?year=2021&type=preprint", "/sv/publications/export.ris?year=2021&type=preprint", "/sv/publications/export.csl.json?year=2021&type=preprint"],
-            document.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")));
-        Assert.Equal(["CSV", "JSON", "BIB", "RIS", "CSL-JSON"], document.QuerySelectorAll("a[download]").Select(a => a.TextContent));
+            document.QuerySelectorAll(".active-filters a[download]").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["CSV", "JSON", "BIB", "RIS", "CSL-JSON"], document.QuerySelectorAll(".active-filters a[download]").Select(a => a.TextContent));
+    }
+
+    [Fact]
+    public async Task The_publications_charts_offer_their_numbers_for_exactly_the_filtered_list()
+    {
+        var document = await Html.GetAsync(_client, "/sv/publications/?year=2021");
+        var links = document.QuerySelectorAll(".chart-figure .downloads a").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Equal("/sv/publications/chart-years.csv?year=2021", links[0]);
+        var csv = await _client.GetAsync(links[0]);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').TrimEnd().Split("\r\n");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("chart-years-2021-", csv.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal);
+        Assert.Equal("År", lines[0].Split(',')[0]);
+        Assert.Equal(["2021"], lines[1..].Select(l => l.Split(',')[0]));
+        // The row's counts add up to the list's count.
+        var count = int.Parse(document.QuerySelector(".result-count")!.TextContent.Split(' ')[0], CultureInfo.InvariantCulture);
+        Assert.Equal(count, lines[1].Split(',')[1..].Sum(v => v.Length == 0 ? 0 : int.Parse(v, CultureInfo.InvariantCulture)));
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/publications/chart-years.csv?year=abc")).StatusCode);
     }
 
     [Fact]
@@ -238,6 +259,59 @@ public sealed class PublicationsTests(PublicationsTests.OutputsPortal portal) : 
         Assert.Equal(4, repositories.Count);
         Assert.Equal(1, (await Html.GetAsync(_client, "/datasets/?repository=zenodo")).QuerySelectorAll(".publication").Length);
         Assert.Equal(2, (await Html.GetAsync(_client, "/sv/datasets/?year=2021")).QuerySelectorAll(".publication").Length);
+    }
+
+    [Fact]
+    public async Task Datasets_export_exactly_the_filtered_items_and_an_item_without_repository_is_named_by_what_it_has()
+    {
+        var document = await Html.GetAsync(_client, "/sv/datasets/?year=2020");
+
+        Assert.Equal(["/sv/datasets/export.csv?year=2020", "/sv/datasets/export.json?year=2020"], document.QuerySelectorAll(".active-filters a[download]").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["Zenodo", "Supplement"], document.QuerySelectorAll(".publication-title").Select(h => h.TextContent.Trim()));
+        Assert.Contains(document.QuerySelectorAll(".facet li a"), a => a.TextContent == "Inget arkiv" && a.GetAttribute("href") == "/sv/datasets/?repository=%E2%80%93&year=2020");
+
+        var csv = await _client.GetAsync("/sv/datasets/export.csv?year=2020");
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').TrimEnd().Split("\r\n");
+        Assert.Equal("title,repository,accession,url,kind,data_types,description,paper_doi,paper_title,published,paper_page", lines[0]);
+        Assert.Equal(["Zenodo", "Supplement"], lines[1..].Select(l => l.Split(',')[0]));
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/datasets/export.json?repository=European+Nucleotide+Archive"));
+        var item = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(("European Nucleotide Archive: ERR000001", "http://localhost/publications/aaa111/"), (item.GetProperty("title").GetString(), item.GetProperty("paper_page").GetString()));
+        Assert.Contains(_factory.Content.Current.Diagnostics, d => d is { Code: "dataset-repository" } && d.Message == "Paper 2 (10.1000/elsewhere.5): an item names no repository; it is listed as 'Supplement'.");
+    }
+
+    [Fact]
+    public async Task A_list_the_portal_draws_exists_in_both_languages_introduced_by_its_section_in_whichever_language_it_has()
+    {
+        // The publications section is written in English only; the Swedish list is the portal's, with that introduction marked as English.
+        var swedish = await Html.GetAsync(_client, "/sv/publications/");
+
+        Assert.Equal(("Publikationer", "en", "What the research produced."),
+            (swedish.QuerySelector("h1")!.TextContent, swedish.QuerySelector(".prose")!.GetAttribute("lang"), swedish.QuerySelector(".prose")!.TextContent.Trim()));
+
+        var root = Fixtures.Copy("outputs");
+        File.Delete(Path.Combine(root, "data", "datasets.json"));
+        Directory.CreateDirectory(Path.Combine(root, "datasets"));
+        File.WriteAllText(Path.Combine(root, "datasets", "_index.md"), "---\ntitle: Our datasets\n---\nThe data we share.\n");
+        await using var factory = await PortalFactory.CreateAsync(root);
+        var client = factory.CreatePlainClient();
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), ((await client.GetAsync("/datasets/")).StatusCode, (await client.GetAsync("/sv/datasets/")).StatusCode));
+        var datasets = await Html.GetAsync(client, "/sv/datasets/");
+        Assert.Equal(("Tillgängliga dataset", "en"), (datasets.QuerySelector("h1")!.TextContent, datasets.QuerySelector(".prose")!.GetAttribute("lang")));
+    }
+
+    [Fact]
+    public async Task The_home_page_shows_the_research_outputs_with_counts_and_the_newest_publications()
+    {
+        var home = await Html.GetAsync(_client, "/sv/");
+        var teaser = home.QuerySelector(".home-outputs")!;
+
+        Assert.Equal("Forskningsresultat", teaser.QuerySelector("h2")!.TextContent);
+        Assert.Equal([("5 publikationer", "/sv/publications/"), ("4 dataset", "/sv/datasets/")],
+            teaser.QuerySelectorAll(".outputs-counts a").Select(a => (a.TextContent, a.GetAttribute("href"))));
+        Assert.Equal(["Genomes of the winter flounder", "=HYPERLINK(\"http://evil.example\") a preprint on proteins", "A review of everything"],
+            teaser.QuerySelectorAll(".page-card-title a").Select(a => a.TextContent));
+        Assert.Equal("/sv/publications/aaa111/", teaser.QuerySelector(".page-card-title a")!.GetAttribute("href"));
     }
 
     [Fact]
