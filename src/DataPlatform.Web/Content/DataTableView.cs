@@ -219,6 +219,25 @@ public sealed class DataTableView
     /// The table's facets (its status first, all three always shown) as the one facet component draws them: each value's
     /// link toggles it, keeping the rest of the page's state, and brings the reader back to the table.
     /// </summary>
+    /// <summary>
+    /// A web address as a cell shows it: without its scheme and <c>www.</c>, at most 32 characters (the link keeps the
+    /// whole address), so a column of addresses does not push the table past its area.
+    /// </summary>
+    public static string LinkText(string url)
+    {
+        var text = url;
+        foreach (var prefix in new[] { "https://", "http://" })
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[prefix.Length..];
+            }
+        }
+        text = text.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
+        text = text.TrimEnd('/');
+        return text.Length <= 32 ? text : text[..31] + "…";
+    }
+
     public FacetPanel Panel(string label, string statusTitle, Func<RowStatus, string> statusLabel)
     {
         var facets = new List<Facet>();

@@ -262,6 +262,23 @@ public sealed class InteractionTests(BrowserPortal fixture)
         Assert.Empty(report[1..]);
     }
 
+    [Fact]
+    public async Task An_eight_column_table_fits_a_wide_screen_and_its_headers_show_they_sort()
+    {
+        await using var context = await fixture.NewContextAsync(1280);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.DataPortal.BaseUrl + "/research/projects/");
+
+        var sizes = await page.EvaluateAsync<double[]>("""
+            () => { const region = document.querySelector('#projects .table-scroll');
+                    return [region.scrollWidth, region.clientWidth, region.querySelectorAll('th').length]; }
+            """);
+        Assert.Equal(8, sizes[2]);
+        Assert.True(sizes[0] <= sizes[1] + 1, $"the table is {sizes[0]} px wide in a region of {sizes[1]} px");
+        // Sorted by start, newest first (the table's own order); every other column offers sorting.
+        Assert.Equal(["↕", "↕", "↕", "↕", "▼", "↕", "↕"], await page.Locator("#projects th .sort-mark").AllTextContentsAsync());
+    }
+
     [Theory]
     [InlineData(1280)]
     [InlineData(390)]
