@@ -114,9 +114,8 @@ public sealed class PageTemplate
 /// (canonical, hreflang): without <c>Site:BaseUrl</c> those come from the request's host, so the host is part of the
 /// key. A Host header is anyone's to vary, so at most <see cref="MaxKept"/> are kept, all forgotten when full.
 /// </summary>
-public sealed class PageTemplates(ContentStore content, Microsoft.Extensions.Options.IOptions<SiteOptions> site, HtmlEncoder encoder)
+public sealed class PageTemplates(Microsoft.Extensions.Options.IOptions<SiteOptions> site, HtmlEncoder encoder)
 {
-    private readonly ContentStore _content = content;
     public const int MaxKept = 1000;
 
     // Stands in the kept 404 page where the language switch's address goes (it reads the same HTML-encoded).
@@ -128,13 +127,16 @@ public sealed class PageTemplates(ContentStore content, Microsoft.Extensions.Opt
     /// <summary>The key of the page named <paramref name="name"/> (its address, say) for this request.</summary>
     public string Key(HttpContext context, string name) => _keyByHost ? string.Concat(context.Request.Host.Value, " ", name) : name;
 
-    /// <summary>The kept template, when it was rendered from the current content.</summary>
-    public PageTemplate? Find(string key) => _kept.TryGetValue(key, out var template) && template.IsFor(_content.Current) ? template : null;
+    /// <summary>The kept template, when it was rendered from <paramref name="snapshot"/> (the request's content).</summary>
+    public PageTemplate? Find(string key, ContentSnapshot snapshot) => _kept.TryGetValue(key, out var template) && template.IsFor(snapshot) ? template : null;
 
-    /// <summary>The kept template, or the one <paramref name="render"/> makes from the current content, kept from now on.</summary>
-    public async Task<PageTemplate> FindOrRenderAsync(string key, Func<ContentSnapshot, Task<PageTemplate>> render)
+    /// <summary>
+    /// The kept template, or the one <paramref name="render"/> makes, kept from now on. <paramref name="snapshot"/> is the
+    /// request's own: the page is rendered from it, so it is stamped with it too. Stamping it with the store's current
+    /// content instead kept an old page under a new version when a reload landed while it was rendered.
+    /// </summary>
+    public async Task<PageTemplate> FindOrRenderAsync(string key, ContentSnapshot snapshot, Func<ContentSnapshot, Task<PageTemplate>> render)
     {
-        var snapshot = _content.Current;
         if (_kept.TryGetValue(key, out var template) && template.IsFor(snapshot))
         {
             return template;
@@ -166,9 +168,10 @@ public sealed class PageTemplates(ContentStore content, Microsoft.Extensions.Opt
             var switchUrl = templates._encoder.Encode(model.SwitchUrl ?? "/");
             // Rendered for a path below the same menu entries as the real one (MenuItem.Contains) and equal to the same
             // entry, if any (a list's page that does not exist, /events/?page=999, still marks its entry current).
-            var trail = Trail(templates._content.Current, model.Language, model.CurrentPath);
+            var requestSnapshot = context.HttpContext.RequestServices.GetRequiredService<ContentSnapshot>();
+            var trail = Trail(requestSnapshot, model.Language, model.CurrentPath);
             var menuPath = string.Equals(trail, model.CurrentPath, StringComparison.OrdinalIgnoreCase) ? trail : trail + "\0";
-            var template = await templates.FindOrRenderAsync(templates.Key(context.HttpContext, $"404 {model.Language.Code} {menuPath}"), async snapshot =>
+            var template = await templates.FindOrRenderAsync(templates.Key(context.HttpContext, $"404 {model.Language.Code} {menuPath}"), requestSnapshot, async snapshot =>
             {
                 model.SwitchUrl = SwitchMarker;
                 model.CurrentPath = menuPath;

@@ -1,3 +1,4 @@
+using DataPlatform.Content;
 using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
@@ -24,14 +25,14 @@ public sealed class FormPageTemplates(PageTemplates templates, IAntiforgery anti
         var values = Issue(controller.HttpContext, form.Kind);
         form.SubmissionKey = values[1];
         // The token and the key are random, so where they stand in the page is where they go.
-        var template = await templates.FindOrRenderAsync(Key(controller.HttpContext),
+        var template = await templates.FindOrRenderAsync(Key(controller.HttpContext), controller.HttpContext.RequestServices.GetRequiredService<ContentSnapshot>(),
             async snapshot => PageTemplate.Cut(snapshot, await PageTemplate.RenderAsync(controller, view, model()), values));
         return template.Result(values);
     }
 
     /// <summary>The kept page for this request's address, with fresh values, when it is still that of the current content; otherwise null (MVC renders it).</summary>
     public Task? TryServe(HttpContext context, SubmissionKind kind) =>
-        templates.Find(Key(context)) is { } template ? template.WriteAsync(context, Issue(context, kind)) : null;
+        templates.Find(Key(context), context.RequestServices.GetRequiredService<ContentSnapshot>()) is { } template ? template.WriteAsync(context, Issue(context, kind)) : null;
 
     private string Key(HttpContext context) => templates.Key(context, context.Request.Path.Value ?? "/");
 

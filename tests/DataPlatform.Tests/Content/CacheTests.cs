@@ -259,6 +259,25 @@ public sealed class CacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_rendered_from_the_content_before_a_reload_is_never_kept_as_the_new_contents()
+    {
+        var templates = _factory.Services.GetRequiredService<PageTemplates>();
+        var before = _factory.Content.Current;
+        File.WriteAllText(Path.Combine(_root, "news", "reload-check.md"), "---\ntitle: Reload check\n---\nText.\n");
+        var after = _factory.Content.Reload(force: true).Snapshot;
+        Assert.NotSame(before, after);
+
+        // A request that began before the reload renders from its own snapshot while the store already holds the new one.
+        var old = await templates.FindOrRenderAsync("reload-check", before, snapshot => Task.FromResult(PageTemplate.Cut(snapshot, "<p>old</p>", [])));
+
+        Assert.Null(templates.Find("reload-check", after));
+        Assert.Same(old, templates.Find("reload-check", before));
+        var fresh = await templates.FindOrRenderAsync("reload-check", after, snapshot => Task.FromResult(PageTemplate.Cut(snapshot, "<p>new</p>", [])));
+        Assert.NotSame(old, fresh);
+        Assert.Same(fresh, templates.Find("reload-check", after));
+    }
+
+    [Fact]
     public async Task Not_found_pages_for_many_hosts_keep_at_most_the_bound()
     {
         // Without Site:BaseUrl the host is part of a kept page's key, and a Host header is anyone's to invent.
