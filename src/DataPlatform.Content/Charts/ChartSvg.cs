@@ -48,6 +48,10 @@ public static class ChartSvg
             chart = chart with { Series = chart.Series.Select(s => s.Kind == ChartKind.Bar ? s with { Kind = ChartKind.Area } : s).ToList(), Horizontal = false };
         }
         var svg = new StringBuilder(4096);
+        // The phone's drawing is the same chart for a hand, not a pointer: no tooltip on each mark (there is no hover; the
+        // table below has every value) and about as many points as its width holds, so it adds little to the page.
+        var narrow = width < WideWidth;
+        var maxPoints = narrow ? (int)(MaxDrawnPoints * width / WideWidth) : MaxDrawnPoints;
         var horizontal = chart.Horizontal && chart.Series.All(s => s.Kind == ChartKind.Bar);
         var axis = chart.XAxis;
         var xValues = chart.XValues;
@@ -228,7 +232,7 @@ public static class ChartSvg
                 var (x, yPos, w, hgt) = horizontal
                     ? (Math.Min(p1, p2), across, Math.Abs(p2 - p1), thickness)
                     : (across, Math.Min(p1, p2), thickness, Math.Abs(p2 - p1));
-                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"mark bar\" x=\"{N(x)}\" y=\"{N(yPos)}\" width=\"{N(w)}\" height=\"{N(hgt)}\" fill=\"url(#{id}-p{s})\" stroke=\"{Colours[s % Colours.Length]}\"><title>{E(tooltip)}</title></rect>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"mark bar\" x=\"{N(x)}\" y=\"{N(yPos)}\" width=\"{N(w)}\" height=\"{N(hgt)}\" fill=\"url(#{id}-p{s})\" stroke=\"{Colours[s % Colours.Length]}\">{(narrow ? "" : $"<title>{E(tooltip)}</title>")}</rect>");
             }
         }
 
@@ -258,7 +262,7 @@ public static class ChartSvg
             {
                 points.Sort((a, b) => a.X.CompareTo(b.X));
             }
-            var drawn = Thin(points);
+            var drawn = Thin(points, maxPoints);
             var summary = points.Count == 0 ? series.Name
                 : $"{series.Name}: {points.Count.ToString("#,0", culture)} × ({XLabel(points[0].XText)} … {XLabel(points[^1].XText)}), {ChartScale.FormatNumber(points.Min(p => p.Value), culture)} – {ChartScale.FormatNumber(points.Max(p => p.Value), culture)}";
             if (series.Kind is ChartKind.Area && drawn.Count > 1)
@@ -283,12 +287,12 @@ public static class ChartSvg
                     path.Append(i == 0 ? 'M' : 'L').Append(N(drawn[i].X)).Append(',').Append(N(drawn[i].Y));
                 }
                 var dash = Dashes[s % Dashes.Length] is { Length: > 0 } d ? $" stroke-dasharray=\"{d}\"" : "";
-                svg.Append(CultureInfo.InvariantCulture, $"<path class=\"mark line\" d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash}><title>{E(summary)}</title></path>");
+                svg.Append(CultureInfo.InvariantCulture, $"<path class=\"mark line\" d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash}>{(narrow ? "" : $"<title>{E(summary)}</title>")}</path>");
             }
             if (series.Kind is ChartKind.Markers or ChartKind.LinesAndMarkers || (series.Kind is not ChartKind.Bar && drawn.Count == 1))
             {
-                var titled = drawn.Count <= MaxMarkedPoints;
-                if (!titled)
+                var titled = drawn.Count <= MaxMarkedPoints && !narrow;
+                if (!titled && !narrow)
                 {
                     svg.Append(CultureInfo.InvariantCulture, $"<g><title>{E(summary)}</title>");
                 }
@@ -297,7 +301,7 @@ public static class ChartSvg
                     var title = titled ? $"<title>{E(chart.Series.Count > 1 ? $"{XLabel(p.XText)}, {series.Name}: {ChartScale.FormatNumber(p.Value, culture)}" : $"{XLabel(p.XText)}: {ChartScale.FormatNumber(p.Value, culture)}")}</title>" : "";
                     svg.Append(Marker(s, p.X, p.Y, colour, title));
                 }
-                if (!titled)
+                if (!titled && !narrow)
                 {
                     svg.Append("</g>");
                 }
@@ -335,14 +339,14 @@ public static class ChartSvg
     /// At most <see cref="MaxDrawnPoints"/> points: the series cut into buckets along x, each keeping its lowest and
     /// highest point in x order, so a spike is never smoothed away.
     /// </summary>
-    private static List<(double X, double Y, string XText, double Value, double Base)> Thin(List<(double X, double Y, string XText, double Value, double Base)> points)
+    private static List<(double X, double Y, string XText, double Value, double Base)> Thin(List<(double X, double Y, string XText, double Value, double Base)> points, int maxPoints)
     {
-        if (points.Count <= MaxDrawnPoints)
+        if (points.Count <= maxPoints)
         {
             return points;
         }
-        var buckets = MaxDrawnPoints / 2;
-        var kept = new List<(double X, double Y, string XText, double Value, double Base)>(MaxDrawnPoints);
+        var buckets = maxPoints / 2;
+        var kept = new List<(double X, double Y, string XText, double Value, double Base)>(maxPoints);
         for (var b = 0; b < buckets; b++)
         {
             var start = (int)((long)b * points.Count / buckets);
