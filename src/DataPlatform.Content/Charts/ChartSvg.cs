@@ -52,6 +52,8 @@ public static class ChartSvg
         // table below has every value) and about as many points as its width holds, so it adds little to the page.
         var narrow = width < WideWidth;
         var maxPoints = narrow ? (int)(MaxDrawnPoints * width / WideWidth) : MaxDrawnPoints;
+        // On a phone a unit is about a pixel: whole units are as sharp, and shorter.
+        string N(double value) => narrow ? value.ToString("0", CultureInfo.InvariantCulture) : ChartSvg.N(value);
         var horizontal = chart.Horizontal && chart.Series.All(s => s.Kind == ChartKind.Bar);
         var axis = chart.XAxis;
         var xValues = chart.XValues;
@@ -113,9 +115,19 @@ public static class ChartSvg
         ChartScale? xScale = null;
         var dateFormat = "";
         var yearAxis = false;
+        // Each x read once: as ticks of a date, a number, or nothing (names); a thousand dates parsed per point and per
+        // drawing made the drawing three times slower.
+        var xNumbers = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var x in axis == AxisKind.Category ? [] : xValues)
+        {
+            if ((axis == AxisKind.Date ? Chart.ParseDate(x)?.Ticks : Chart.ParseNumber(x)) is { } number)
+            {
+                xNumbers[x] = number;
+            }
+        }
         if (axis == AxisKind.Number)
         {
-            var numbers = chart.Series.SelectMany(s => s.X).Select(Chart.ParseNumber).OfType<double>().ToList();
+            var numbers = xNumbers.Values.ToList();
             // Whole numbers get whole ticks; years (1000–9999, whole) are written without a thousands separator.
             var whole = numbers.All(n => n == Math.Floor(n));
             yearAxis = whole && numbers.All(n => n is >= 1000 and <= 9999);
@@ -123,17 +135,16 @@ public static class ChartSvg
         }
         else if (axis == AxisKind.Date)
         {
-            var dates = chart.Series.SelectMany(s => s.X).Select(Chart.ParseDate).OfType<DateTime>().ToList();
-            (xScale, dateFormat) = ChartScale.Dates(dates.Min(), dates.Max());
+            (xScale, dateFormat) = ChartScale.Dates(new DateTime((long)xNumbers.Values.Min()), new DateTime((long)xNumbers.Values.Max()));
         }
         var band = (horizontal ? plotHeight : plotWidth) / Math.Max(1, xValues.Count);
         double XPosition(string x) => xScale is null
             ? (horizontal ? Top : left) + (categoryIndex[x] + 0.5) * band
-            : xScale.Map(axis == AxisKind.Date ? Chart.ParseDate(x)!.Value.Ticks : Chart.ParseNumber(x)!.Value, left, left + plotWidth);
+            : xScale.Map(xNumbers[x], left, left + plotWidth);
         double ValuePosition(double v) => horizontal ? valueScale.Map(v, left, left + plotWidth) : valueScale.Map(v, Top + plotHeight, Top);
         string XNumber(double n) => yearAxis ? n.ToString("0", CultureInfo.InvariantCulture) : ChartScale.FormatNumber(n, culture);
-        string XLabel(string x) => axis == AxisKind.Date ? Chart.ParseDate(x)!.Value.ToString("d MMM yyyy", culture)
-            : axis == AxisKind.Number ? XNumber(Chart.ParseNumber(x)!.Value) : x;
+        string XLabel(string x) => axis == AxisKind.Date ? new DateTime((long)xNumbers[x]).ToString("d MMM yyyy", culture)
+            : axis == AxisKind.Number ? XNumber(xNumbers[x]) : x;
 
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart {(width < WideWidth ? "chart-narrow" : "chart-wide")}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {N(width)} {N(height)}\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(chart.Title)}</title><desc id=\"{id}-desc\">{E(chart.Description)}</desc>");
@@ -273,9 +284,17 @@ public static class ChartSvg
                 {
                     area.Append(CultureInfo.InvariantCulture, $"L{N(p.X)},{N(p.Y)}");
                 }
-                for (var i = drawn.Count - 1; i >= 0; i--)
+                if (drawn.All(p => N(p.Base) == N(drawn[0].Base)))
                 {
-                    area.Append(CultureInfo.InvariantCulture, $"L{N(drawn[i].X)},{N(drawn[i].Base)}");
+                    // A flat base (an area not stacked on another) closes with one line along it, not a point per value.
+                    area.Append(CultureInfo.InvariantCulture, $"L{N(drawn[^1].X)},{N(drawn[^1].Base)}");
+                }
+                else
+                {
+                    for (var i = drawn.Count - 1; i >= 0; i--)
+                    {
+                        area.Append(CultureInfo.InvariantCulture, $"L{N(drawn[i].X)},{N(drawn[i].Base)}");
+                    }
                 }
                 svg.Append(CultureInfo.InvariantCulture, $"<path class=\"area\" d=\"{area}Z\" fill=\"{colour}\" fill-opacity=\"0.25\"/>");
             }
