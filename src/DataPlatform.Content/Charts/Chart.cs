@@ -49,7 +49,7 @@ public sealed record Chart(string Title, string XTitle, string YTitle, IReadOnly
         get
         {
             // Bars stand in bands, one per x value (years, months, names), whatever the values are.
-            var all = Series.SelectMany(s => s.X).Where(x => x.Length > 0).ToList();
+            var all = XValues.Where(x => x.Length > 0).ToList();
             return all.Count == 0 || Series.Any(s => s.Kind == ChartKind.Bar) ? AxisKind.Category
                 : all.All(x => ParseDate(x) is not null) ? AxisKind.Date
                 : all.All(x => ParseNumber(x) is not null) ? AxisKind.Number
@@ -58,18 +58,37 @@ public sealed record Chart(string Title, string XTitle, string YTitle, IReadOnly
     }
 
     /// <summary>Every x value of every series, once, in order: sorted for numbers and dates, as first met for names.</summary>
+    /// <remarks>
+    /// Worked out once for these series (a thousand dates parsed at every use made drawing a chart for a phone as well as
+    /// a wide screen cost half again); a copy with other series (<c>with { Series = … }</c>) works them out anew.
+    /// </remarks>
     public IReadOnlyList<string> XValues
     {
         get
         {
-            var distinct = Series.SelectMany(s => s.X).Distinct(StringComparer.Ordinal).ToList();
-            if (distinct.Count > 0 && distinct.All(x => ParseDate(x) is not null))
+            if (_xValues is { } known && ReferenceEquals(known.Series, Series))
             {
-                return distinct.OrderBy(x => ParseDate(x)).ToList();
+                return known.Values;
             }
-            return distinct.Count > 0 && distinct.All(x => ParseNumber(x) is not null) ? distinct.OrderBy(x => ParseNumber(x)).ToList() : distinct;
+            var distinct = Series.SelectMany(s => s.X).Distinct(StringComparer.Ordinal).ToList();
+            IReadOnlyList<string> values = distinct.Count > 0 && distinct.All(x => ParseDate(x) is not null) ? distinct.OrderBy(x => ParseDate(x)).ToList()
+                : distinct.Count > 0 && distinct.All(x => ParseNumber(x) is not null) ? distinct.OrderBy(x => ParseNumber(x)).ToList()
+                : distinct;
+            _xValues = new XValuesOf(Series, values);
+            return values;
         }
     }
+
+    // A reference, so a reader on another request's thread sees a whole pair or none.
+    private XValuesOf? _xValues;
+
+    private sealed record XValuesOf(IReadOnlyList<ChartSeries> Series, IReadOnlyList<string> Values);
+
+    /// <summary>Charts are equal by what they show; the worked-out x values are not part of it.</summary>
+    public bool Equals(Chart? other) => other is not null && Title == other.Title && XTitle == other.XTitle && YTitle == other.YTitle
+        && ReferenceEquals(Series, other.Series) && Stacked == other.Stacked && Horizontal == other.Horizontal && Height == other.Height && Description == other.Description;
+
+    public override int GetHashCode() => HashCode.Combine(Title, XTitle, YTitle, Series, Stacked, Horizontal, Height, Description);
 
     /// <summary>The table under the chart: one row per x value, a cell per series (null: no value).</summary>
     public IEnumerable<(string X, double?[] Values)> TableRows()
