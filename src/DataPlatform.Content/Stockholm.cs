@@ -8,6 +8,9 @@ public static class Stockholm
     /// <summary>The same moment on a Stockholm clock.</summary>
     public static DateTimeOffset ToLocal(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, TimeZone);
 
+    /// <summary>The date it is in Stockholm at <paramref name="now"/>: what a person there calls today.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(ToLocal(now).DateTime);
+
     /// <summary>A Stockholm wall-clock time as a moment, with the offset daylight saving gives it.</summary>
     public static DateTimeOffset FromLocal(DateTime local)
     {

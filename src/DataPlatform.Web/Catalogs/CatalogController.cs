@@ -108,7 +108,7 @@ public sealed class CatalogController(ContentSnapshot snapshot, PortalLayout lay
             Pager = pager,
             Panel = new FacetPanel(t["Filter the catalogue"], Facets(entries, filter, language, catalog, baseUrl), baseUrl)
             {
-                Others = filter.Q is { } words ? [new ActiveFilter(t["Words"], words, baseUrl + filter.ToQueryString([new("q", null)]))] : [],
+                Others = ActiveFilter.Words(filter, filter.Q, t["Words"], baseUrl),
                 CountText = string.Format(CultureInfo.CurrentCulture, t["{0} of {1} match"], matching.Count, entries.Count),
             },
             Vocabulary = snapshot.Vocabulary,

@@ -93,7 +93,7 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
         var tableIds = found.Embeds.OfType<DataTable>().Select(table => table.Id).ToList();
         foreach (var table in found.Embeds.OfType<DataTable>())
         {
-            var view = DataTableView.Create(table, Request.Query, tableIds, path, DateOnly.FromDateTime(Stockholm.ToLocal(clock.GetUtcNow()).DateTime), t);
+            var view = DataTableView.Create(table, Request.Query, tableIds, path, Stockholm.Today(clock.GetUtcNow()), t);
             if (view.Filter.Format is not null && view.Filter.Errors.Count == 0)
             {
                 await view.WriteAsync(Response, t["Status"], status => t[StatusLabel(status)], HttpContext.RequestAborted);

@@ -77,7 +77,7 @@ public sealed class EventsController(ContentSnapshot snapshot, PortalLayout layo
             Total = matching.Count,
             Panel = new FacetPanel(t["Filter events"], problems.Count > 0 ? [] : Facets(all, filter, baseUrl), baseUrl)
             {
-                Others = filter.Q is { } words ? [new ActiveFilter(t["Words"], words, baseUrl + filter.ToQueryString([new("q", null)]))] : [],
+                Others = ActiveFilter.Words(filter, filter.Q, t["Words"], baseUrl),
                 CountText = matching.Count == 1 ? t["1 event"] : string.Format(CultureInfo.CurrentCulture, t["{0} events"], matching.Count),
             },
             FilterProblems = problems.Select(p => t[p, EventFilter.MaximumQueryLength].Value).ToList(),

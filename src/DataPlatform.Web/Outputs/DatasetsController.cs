@@ -107,7 +107,7 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
             Total = items.Count,
             Panel = new FacetPanel(t["Filter the datasets"], facets, baseUrl)
             {
-                Others = filter.Q is { } words ? [new ActiveFilter(t["Words"], words, baseUrl + filter.ToQueryString([new("q", null)]))] : [],
+                Others = ActiveFilter.Words(filter, filter.Q, t["Words"], baseUrl),
                 CountText = string.Format(CultureInfo.CurrentCulture, t["{0} of {1} datasets"], matching.Count, items.Count),
                 Exports = matching.Count == 0 ? [] : ExportFormats.Select(f => (f.ToUpperInvariant(), language.Localize($"/{Section}/export.{f}") + filter.ToQueryString())).ToList(),
             },
@@ -138,7 +138,7 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
         var language = layout.Language;
         var matching = Matching(snapshot.Outputs.DataItems, filter);
         string? PaperPage(DataItem item) => item.PublicationId is null ? null : layout.Absolute(language.Localize($"/{SectionNames.Publications}/{item.PublicationId}/"));
-        var fileName = $"datasets-{DateOnly.FromDateTime(Stockholm.ToLocal(clock.GetUtcNow()).DateTime):yyyy-MM-dd}.{format}";
+        var fileName = $"datasets-{Stockholm.Today(clock.GetUtcNow()):yyyy-MM-dd}.{format}";
         var cancel = HttpContext.RequestAborted;
         if (format == "csv")
         {

@@ -71,22 +71,23 @@ public sealed class PublicationFilter : IListFilter
 
     /// <summary>
     /// A download's name after what was chosen: <c>publications-2021-funder-vr-2026-12-06.bib</c> for the year 2021 and the
-    /// label "Funder: VR" exported on that day; at most 80 characters of choices, cut between them.
+    /// label "Funder: VR" exported on that day (another <paramref name="stem"/> for a chart's numbers); at most 80 characters of
+    /// choices, cut between them.
     /// </summary>
-    public string FileName(DateOnly day, string format)
+    public string FileName(DateOnly day, string format, string stem = "publications")
     {
         string?[] chosen = [Year, Type, .. Labels, Data == "yes" ? "with data" : null, Q];
         var choices = chosen.OfType<string>().Select(Slug.From).Where(s => s.Length > 0);
-        var stem = "publications";
+        var name = stem;
         foreach (var choice in choices)
         {
-            if (stem.Length + 1 + choice.Length > 80 + "publications".Length)
+            if (name.Length + 1 + choice.Length > 80 + stem.Length)
             {
                 break;
             }
-            stem += "-" + choice;
+            name += "-" + choice;
         }
-        return $"{stem}-{day:yyyy-MM-dd}.{format}";
+        return $"{name}-{day:yyyy-MM-dd}.{format}";
     }
 
     /// <summary>What cannot be understood, as English UI strings with <c>{0}</c> for the value (localized by the caller); empty when all is well.</summary>

@@ -100,7 +100,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
             Total = outputs.Publications.Count,
             Panel = new FacetPanel(t["Filter the publications"], query is null ? [] : Facets(outputs, filter, query, baseUrl), baseUrl)
             {
-                Others = filter.Q is { } words ? [new ActiveFilter(t["Words"], words, baseUrl + filter.ToQueryString([new("q", null)]))] : [],
+                Others = ActiveFilter.Words(filter, filter.Q, t["Words"], baseUrl),
                 CountText = string.Format(CultureInfo.CurrentCulture, t["{0} of {1} publications"], matching.Count, outputs.Publications.Count),
                 Exports = problems.Count > 0 || matching.Count == 0 ? []
                     : PublicationExport.ContentTypes.Keys.Select(f => (PublicationExport.Label(f), language.Localize($"/{Section}/export.{f}") + filter.ToQueryString())).ToList(),
@@ -136,7 +136,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         }
         var language = layout.Language;
         var publications = PublicationQuery.Run(snapshot.Outputs, filter).Matching;
-        var fileName = filter.FileName(DateOnly.FromDateTime(Stockholm.ToLocal(clock.GetUtcNow()).DateTime), format);
+        var fileName = filter.FileName(Stockholm.Today(clock.GetUtcNow()), format);
         return new PublicationExport(publications, format, fileName, p => layout.Absolute(language.Localize(RecordPath(p))));
     }
 
@@ -153,7 +153,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         {
             return NotFound();
         }
-        await Charts.ChartCsv.WriteAsync(Response, drawn, filter.FileName(DateOnly.FromDateTime(Stockholm.ToLocal(clock.GetUtcNow()).DateTime), "csv").Replace("publications-", chart + "-", StringComparison.Ordinal), HttpContext.RequestAborted);
+        await Charts.ChartCsv.WriteAsync(Response, drawn, filter.FileName(Stockholm.Today(clock.GetUtcNow()), "csv", chart), HttpContext.RequestAborted);
         return new EmptyResult();
     }
 
