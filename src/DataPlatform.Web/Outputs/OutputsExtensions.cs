@@ -1,4 +1,6 @@
 using DataPlatform.Content;
+using DataPlatform.Web.Fetching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Web.Outputs;
@@ -17,7 +19,8 @@ public static class OutputsExtensions
         // The content loader reads the fetched copies beside data/ when a source is configured.
         builder.Services.AddOptions<ContentOptions>().PostConfigure<IOptions<OutputsOptions>>((content, outputs) =>
             content.FetchedDataDirectory = outputs.Value.Sources.Any() ? Path.GetFullPath(outputs.Value.CacheDirectory) : null);
-        builder.Services.AddHttpClient(nameof(OutputsFetcher), client => client.Timeout = TimeSpan.FromSeconds(60));
+        builder.Services.AddHttpClient(OutputsFetcher.Client, client => client.Timeout = TimeSpan.FromSeconds(60));
+        builder.Services.TryAddSingleton<RemoteFetcher>();
         builder.Services.AddSingleton<OutputsFetcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutputsFetcher>());
     }

@@ -13,92 +13,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataPlatform.Web.Staff;
 
-public sealed class SubmissionListViewModel : LayoutViewModel
-{
-    public required SubmissionFilter Filter { get; init; }
-    public required IReadOnlyList<Submission> Items { get; init; }
-    public required int Total { get; init; }
-    public required Pager Pager { get; init; }
-    public required IReadOnlyDictionary<string, string> UserNames { get; init; }
-    public IReadOnlyList<string> Problems { get; init; } = [];
-    public bool CanExport { get; init; }
-
-    /// <summary>How many submissions each status has under the other filters, for the links above the list.</summary>
-    public required IReadOnlyDictionary<SubmissionStatus, int> Counts { get; init; }
-
-    public required IReadOnlyList<(string Id, string Name)> Staff { get; init; }
-
-    /// <summary>What the bulk change just made did, shown above the list it was made from.</summary>
-    public BulkNotice? Notice { get; init; }
-}
-
-/// <summary>A bulk change's outcome, carried across the redirect back to the list: its words, and the rows left alone because someone else changed them.</summary>
-public sealed record BulkNotice(string Text, IReadOnlyList<BulkConflict> Conflicts);
-
-public sealed record BulkConflict(Guid Id, string Reference, string Status);
-
-/// <summary>A bulk change asked of every submission matching a filter: shown for confirmation first, with the number it will touch.</summary>
-public sealed class BulkConfirmViewModel : LayoutViewModel
-{
-    public required SubmissionFilter Filter { get; init; }
-    public required string Change { get; init; }
-    public required string ChangeText { get; init; }
-    public required int Count { get; init; }
-    public required DateTimeOffset AsOf { get; init; }
-}
-
-public sealed class SubmissionDetailViewModel : LayoutViewModel
-{
-    public required Submission Submission { get; init; }
-    public required IReadOnlyList<(string Name, string Value)> Fields { get; init; }
-    public required IReadOnlyList<SubmissionNote> Notes { get; init; }
-    public required IReadOnlyList<SubmissionEvent> History { get; init; }
-    public required IReadOnlyList<(string Id, string Name)> Staff { get; init; }
-    public string? AssignedName { get; init; }
-    public string? Message { get; init; }
-    public bool IsConflict { get; init; }
-
-    /// <summary>The list this page was opened from, and its neighbours there.</summary>
-    public required SubmissionFilter Filter { get; init; }
-    public Guid? Newer { get; init; }
-    public Guid? Older { get; init; }
-
-    public required IReadOnlyList<SubmissionReply> Replies { get; init; }
-    public bool CanReply { get; init; }
-
-    /// <summary>The reply's text: the greeting for a new one, or what staff wrote (a preview, a conflict), shown again so it is not lost.</summary>
-    public string? ReplyText { get; init; }
-
-    /// <summary>The reply exactly as it will be sent (subject and whole body), shown before it can be sent.</summary>
-    public (string Subject, string Body)? Preview { get; init; }
-
-    /// <summary>Which text and status the preview showed; sending needs it to match what is sent.</summary>
-    public string? PreviewedKey { get; init; }
-
-    /// <summary>The status to set with the reply, as chosen in the form.</summary>
-    public string? ReplyStatus { get; init; }
-}
-
-public sealed class ContentReportViewModel : LayoutViewModel
-{
-    public required CheckReport? Report { get; init; }
-
-    /// <summary>Research-output exports fetched from URLs, and how their last fetch went.</summary>
-    public IReadOnlyList<Outputs.FetchStatus> Fetches { get; init; } = [];
-
-    /// <summary>Background loops whose last pass failed (they go on trying).</summary>
-    public IReadOnlyList<BackgroundWork.Failure> Failures { get; init; } = [];
-}
-
 /// <summary>The staff workspace: the submissions list with filters and search, each submission's detail and workflow, exports, and the editors' content report.</summary>
 [Route("staff"), Authorize(Policy = StaffExtensions.StaffPolicy), ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class StaffController(PortalDbContext db, SubmissionReview review, UserManager<StaffUser> users, PortalLayout layout, ContentStartup content,
-    Outputs.OutputsFetcher fetcher, BackgroundWork work, ReplyComposer replies, ReplySignal replySignal, TimeProvider clock, Microsoft.Extensions.Options.IOptions<NotificationOptions> notifications) : Controller
+    Fetching.RemoteFetcher fetcher, BackgroundWork work, ReplyComposer replies, ReplySignal replySignal, TimeProvider clock, Microsoft.Extensions.Options.IOptions<NotificationOptions> notifications) : Controller
 {
     /// <summary>The most submissions one "all matching" change touches; more is a sign the filter is not what was meant.</summary>
     public const int BulkLimit = 10_000;
-
-    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
     private string Actor => User.Identity?.Name ?? "unknown";
 
@@ -375,21 +296,9 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
         return File(Encoding.UTF8.GetBytes(text), "text/markdown; charset=utf-8", fileName);
     }
 
-    [HttpGet("export.csv"), Authorize(Policy = StaffExtensions.AdminPolicy)]
-    public async Task<IActionResult> ExportCsv([FromQuery] SubmissionFilter filter, CancellationToken cancellationToken)
-    {
-        if (filter.Problems().Count > 0)
-        {
-            return BadRequest();
-        }
-        var items = await review.Filtered(filter, users.GetUserId(User)).Take(SubmissionReview.ExportLimit).ToListAsync(cancellationToken);
-        var csv = Csv.Write(items, await UserNamesAsync(cancellationToken));
-        // A byte-order mark so spreadsheet programs read the file as UTF-8 (å, ä, ö).
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "submissions.csv");
-    }
-
-    [HttpGet("export.json"), Authorize(Policy = StaffExtensions.AdminPolicy)]
-    public async Task<IActionResult> ExportJson([FromQuery] SubmissionFilter filter, CancellationToken cancellationToken)
+    /// <summary>The submissions matching the filter (at most <see cref="SubmissionReview.ExportLimit"/>), as CSV or JSON, through the one export path.</summary>
+    [HttpGet("export.{format:regex(^(csv|json)$)}"), Authorize(Policy = StaffExtensions.AdminPolicy)]
+    public async Task<IActionResult> Export(string format, [FromQuery] SubmissionFilter filter, CancellationToken cancellationToken)
     {
         if (filter.Problems().Count > 0)
         {
@@ -397,23 +306,15 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
         }
         var items = await review.Filtered(filter, users.GetUserId(User)).Take(SubmissionReview.ExportLimit).ToListAsync(cancellationToken);
         var names = await UserNamesAsync(cancellationToken);
-        var json = JsonSerializer.SerializeToUtf8Bytes(items.Select(s => new
+        if (format == "csv")
         {
-            reference = s.Reference,
-            receivedAt = s.ReceivedAt,
-            kind = SubmissionNames.Of(s.Kind),
-            status = SubmissionNames.Of(s.Status),
-            language = s.Language,
-            name = s.Name,
-            email = s.Email,
-            title = s.Title,
-            message = s.Message,
-            fields = JsonDocument.Parse(s.Fields).RootElement,
-            sourcePage = s.SourcePage,
-            assignedTo = s.AssignedTo is null ? null : names.GetValueOrDefault(s.AssignedTo),
-            spamReason = s.SpamReason,
-        }), IndentedJson);
-        return File(json, "application/json; charset=utf-8", "submissions.json");
+            StreamedExport.Attach(Response, StreamedExport.CsvType, "submissions.csv");
+            await StreamedExport.WriteCsvAsync(Response.Body, SubmissionExport.Header, items.Select(s => SubmissionExport.Row(s, names)), cancellationToken);
+            return new EmptyResult();
+        }
+        StreamedExport.Attach(Response, StreamedExport.JsonType, "submissions.json");
+        await StreamedExport.WriteJsonAsync(Response.Body, items, (json, s) => SubmissionExport.Write(json, s, names), cancellationToken);
+        return new EmptyResult();
     }
 
     /// <summary>The editors' view of the content: the check's errors and warnings, and the translation table.</summary>

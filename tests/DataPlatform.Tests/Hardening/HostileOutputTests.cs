@@ -160,8 +160,8 @@ public sealed class HostileOutputTests
             .SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(a => a.Address).ToList();
 
         Assert.NotEmpty(own);
-        Assert.All(own, address => Assert.True(ChartsFetcher.IsInternal(address), $"{address} is this host's"));
-        Assert.False(ChartsFetcher.IsInternal(IPAddress.Parse("192.0.2.1")));
+        Assert.All(own, address => Assert.True(ChartsHandler.IsInternal(address), $"{address} is this host's"));
+        Assert.False(ChartsHandler.IsInternal(IPAddress.Parse("192.0.2.1")));
     }
 
     [Fact]
