@@ -3,26 +3,6 @@ using System.Globalization;
 
 namespace DataPlatform.Content;
 
-/// <summary>One row of the translation table: a page and its translation, if any, and whether it is stale.</summary>
-public sealed record TranslationRow(string Key, string Title, string? EnglishUrl, string? SwedishUrl, string? EnglishFile, string? SwedishFile, bool Stale);
-
-/// <summary>What a content check found.</summary>
-public sealed record CheckReport(string Root, int Pages, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<TranslationRow> Translations)
-{
-    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
-
-    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
-}
-
-/// <summary>Settings of a check.</summary>
-/// <param name="IsAppRoute">Paths the web app answers itself (forms, search, feeds); links to them are not broken.</param>
-/// <param name="UseGit">Date translations by their files' last commits when the folder is a git checkout.</param>
-public sealed record CheckOptions(Func<string, ContentSnapshot, bool>? IsAppRoute = null, bool UseGit = true)
-{
-    /// <summary>Commit times already read (the site caches them per HEAD); when set, git is not asked again.</summary>
-    public IReadOnlyDictionary<string, DateTimeOffset>? CommitTimes { get; init; }
-}
-
 /// <summary>
 /// What editors need to hear before they publish, beyond what loading already reports: broken internal
 /// links and images, events that end before they start, missing and stale translations, skipped heading

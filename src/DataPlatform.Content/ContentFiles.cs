@@ -1,11 +1,5 @@
 namespace DataPlatform.Content;
 
-/// <summary>A Markdown file of the content: where it is, its language, its language-neutral path, and what says it changed.</summary>
-internal sealed record SourceFile(string FullPath, string RelativePath, SiteLanguage Language, string LogicalPath, DateTime Modified, long Length);
-
-/// <summary>Any other file under the content folders (images, PDFs): served beside its page.</summary>
-internal sealed record ResourceFile(string FullPath, string LogicalPath, SiteLanguage Language);
-
 /// <summary>The walk of the content folder: pages, their resources, and <c>static/</c>, in either language layout.</summary>
 internal static class ContentFiles
 {

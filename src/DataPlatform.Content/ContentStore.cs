@@ -2,9 +2,6 @@ using System.Diagnostics;
 
 namespace DataPlatform.Content;
 
-/// <summary>What one reload did, for logs and benchmarks.</summary>
-public sealed record ReloadReport(ContentSnapshot Snapshot, TimeSpan Elapsed, int ParsedFiles, Exception? Error);
-
 /// <summary>
 /// Holds the current <see cref="ContentSnapshot"/> and replaces it when files change. Requests read
 /// <see cref="Current"/> (one volatile read, no locks, no I/O); reloads run on a background thread,

@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace DataPlatform.Content;
 
-/// <summary>One entry a page puts in a named menu (<c>menu: {main: {weight: 10}}</c>).</summary>
-public sealed record MenuDeclaration(string Menu, string? Name, string? Identifier, int Weight, string? Parent, string? Pre, string? Post);
-
 /// <summary>
 /// A page's front matter: every key as written (case-insensitive, unknown keys kept for views),
 /// plus typed values for the keys the portal understands. Built once when the file is parsed.

@@ -2,9 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace DataPlatform.Content;
 
-/// <summary>One thing of a Hugo site that will not carry over: what kind, which one, how often, and where.</summary>
-public sealed record MigrationItem(string Kind, string What, int Count, IReadOnlyList<string> Files);
-
 /// <summary>
 /// For someone moving a Hugo site: in one run, what the portal will not carry over — shortcodes it does not implement,
 /// <c>layout</c>/<c>type</c> values it has no view for, pages hidden by <c>headless</c>/<c>_build</c>, front matter keys

@@ -1,11 +1,5 @@
 namespace DataPlatform.Content;
 
-/// <summary>A link or image reference found in a page's body, with its line in the file.</summary>
-public sealed record ContentLink(string Url, int Line, bool IsImage, bool HasAltText);
-
-/// <summary>A heading in a page's body, for the table of contents and the heading-level check.</summary>
-public sealed record ContentHeading(int Level, string Id, string Text, int Line);
-
 /// <summary>
 /// What one Markdown file turned into, independent of every other file, so it can be cached by
 /// path and modification time and reused across reloads. <see cref="FrontMatter"/> is null when the

@@ -2,27 +2,6 @@ using System.Globalization;
 
 namespace DataPlatform.Content.Charts;
 
-/// <summary>How one series is drawn.</summary>
-public enum ChartKind
-{
-    Bar,
-    Line,
-    Markers,
-    LinesAndMarkers,
-    Area,
-}
-
-/// <summary>What the x values are: names (bands), numbers or dates (continuous axes with "nice" ticks).</summary>
-public enum AxisKind
-{
-    Category,
-    Number,
-    Date,
-}
-
-/// <summary>One named series: its x values as written (names, numbers or ISO dates) and a y value (or a gap) for each.</summary>
-public sealed record ChartSeries(string Name, ChartKind Kind, IReadOnlyList<string> X, IReadOnlyList<double?> Y);
-
 /// <summary>
 /// What a chart shows, independent of how it is drawn: the series, a title, axis titles and a text description.
 /// The same numbers are always offered as a table (<see cref="TableRows"/>) and as CSV.

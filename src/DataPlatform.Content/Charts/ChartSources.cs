@@ -2,12 +2,6 @@ using System.Globalization;
 
 namespace DataPlatform.Content.Charts;
 
-/// <summary>Data of a chart that the chart cannot draw (a pie, a map, a heatmap): shown as a table with a notice.</summary>
-public sealed record ChartDataTable(string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
-
-/// <summary>A chart read from a source: what can be drawn, what can only be tabled, and what the editor should know.</summary>
-public sealed record ChartReading(Chart? Chart, IReadOnlyList<ChartDataTable> Undrawn, IReadOnlyList<string> Warnings);
-
 /// <summary>
 /// Reads charts from Plotly figure JSON (<c>{"data": [traces], "layout": {…}}</c>: bar and scatter traces, their modes,
 /// fills, names and orientation; the layout's title, axis titles and barmode) and from rows (CSV, or JSON: the first

@@ -76,7 +76,7 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
             children = pager.Slice(all);
         }
         // The page's tables and charts read their own keys (<id>-q, <id>-format…); the page cache keeps those and drops the rest.
-        PageCache.ReadsQueryPrefixes(HttpContext, found.Embeds.Select(embed => embed.Id + "-"));
+        PageQueryKeys.ReadsQueryPrefixes(HttpContext, found.Embeds.Select(embed => embed.Id + "-"));
         foreach (var chart in found.Embeds.OfType<DataPlatform.Content.Charts.ChartEmbed>())
         {
             if (Request.Query.TryGetValue(chart.Id + "-format", out var format))

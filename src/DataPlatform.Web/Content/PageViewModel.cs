@@ -33,9 +33,3 @@ public sealed class PageViewModel : LayoutViewModel
     /// <summary>Top-level sections, for the home page's links into the site.</summary>
     public IReadOnlyList<Page> Sections { get; init; } = [];
 }
-
-/// <summary>A titled list of pages on the home page, with a link to the whole section.</summary>
-public sealed record HomeBlock(string Heading, Page Section, IReadOnlyList<Page> Pages);
-
-/// <summary>The home page's teaser of the research outputs: how many there are, and the newest publications.</summary>
-public sealed record OutputsTeaser(int Publications, int DataItems, IReadOnlyList<Publication> Newest);

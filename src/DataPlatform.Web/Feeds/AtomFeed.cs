@@ -5,10 +5,6 @@ using DataPlatform.Content;
 
 namespace DataPlatform.Web.Feeds;
 
-/// <summary>One entry of an Atom feed: a page or a publication.</summary>
-public sealed record AtomEntry(string Url, string Title, DateTimeOffset Updated, DateTimeOffset? Published, IReadOnlyList<string> Authors, IReadOnlyList<string> Categories,
-    string Summary);
-
 /// <summary>Writes the portal's Atom feeds (RFC 4287): sections' and the publications'.</summary>
 public static class AtomFeed
 {

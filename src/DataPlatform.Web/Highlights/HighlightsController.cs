@@ -6,15 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace DataPlatform.Web.Highlights;
 
-public sealed class TermsViewModel : LayoutViewModel
-{
-    public required IReadOnlyList<Term> Terms { get; init; }
-
-    public required string BaseUrl { get; init; }
-
-    public IReadOnlyList<Page> Ancestors { get; init; } = [];
-}
-
 /// <summary>Data highlights: the list (newest first), tag and author pages, and their indexes with counts.</summary>
 [Bilingual]
 public sealed class HighlightsController(ContentSnapshot snapshot, PortalLayout layout, IStringLocalizer<SharedResource> t) : Controller

@@ -130,34 +130,3 @@ public sealed class LogBuffer : ILogEventSink, IDisposable
         _stopping.Dispose();
     }
 }
-
-/// <summary>The name <c>LogBuffer</c> takes in the <c>Serilog:WriteTo</c> configuration.</summary>
-public static class LogBufferConfiguration
-{
-    /// <summary>Standard output through a <see cref="LogBuffer"/>: <c>{ "Name": "LogBuffer", "Args": { "bufferSize": 10000 } }</c>.</summary>
-    public static LoggerConfiguration LogBuffer(this LoggerSinkConfiguration sinks, string outputTemplate = Logging.LogBuffer.DefaultOutputTemplate,
-        int bufferSize = 10000, int flushMilliseconds = 20, LogEventLevel restrictedToMinimumLevel = LogEventLevel.Verbose) =>
-        sinks.Sink(new Logging.LogBuffer(new MessageTemplateTextFormatter(outputTemplate), Console.OpenStandardOutput(), bufferSize,
-            TimeSpan.FromMilliseconds(flushMilliseconds)), restrictedToMinimumLevel);
-}
-
-/// <summary>Every 10 seconds, logs how many log events the buffer had to drop since the last report (and to standard error, which needs no buffer).</summary>
-public sealed class LogDropReporter(Microsoft.Extensions.Logging.ILogger<LogDropReporter> logger, TimeProvider clock) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var reported = 0L;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            var dropped = LogBuffer.Dropped;
-            if (dropped > reported)
-            {
-                var message = $"The log buffer was full: {dropped - reported} log events were dropped in the last 10 s ({dropped} since start).";
-                await Console.Error.WriteLineAsync(message);
-                logger.LogWarning("The log buffer was full: {Dropped} log events were dropped in the last 10 s ({Total} since start)", dropped - reported, dropped);
-                reported = dropped;
-            }
-        }
-    }
-}

@@ -7,54 +7,6 @@ using Microsoft.Extensions.Localization;
 
 namespace DataPlatform.Web.Outputs;
 
-/// <summary>Which data items a visitor asked for (<c>?repository=Zenodo&amp;type=Protein+data&amp;year=2021</c>).</summary>
-public sealed class DatasetFilter : IListFilter
-{
-    public string? Repository { get; set => field = QueryValues.Blank(value); }
-
-    /// <summary>A data type (<c>Genomics &amp; transcriptomics data</c>).</summary>
-    public string? Type { get; set => field = QueryValues.Blank(value); }
-
-    public string? Year { get; set => field = QueryValues.Blank(value); }
-
-    /// <summary>Words (or an accession number) in the item's accession, repository, paper, description or data types.</summary>
-    public string? Q { get; set => field = QueryValues.Blank(value); }
-
-    public const int MaximumQueryLength = 200;
-
-    private string[] QueryWords => field ??= TextQuery.Prepare(Q);
-
-    public bool IsEmpty => Repository is null && Type is null && Year is null && Q is null;
-
-    public IEnumerable<KeyValuePair<string, string?>> ToQuery() => [new("repository", Repository), new("type", Type), new("year", Year), new("q", Q)];
-
-    public bool Matches(DataItem item, string? except = null) =>
-        (except == "repository" || Repository is null || string.Equals(RepositoryOf(item), Repository, StringComparison.OrdinalIgnoreCase))
-        && (except == "type" || Type is null || item.DataTypes.Contains(Type, StringComparer.OrdinalIgnoreCase))
-        && (except == "year" || Year is null || item.Published?.Year.ToString(CultureInfo.InvariantCulture) == Year)
-        && (Q is null || TextQuery.Matches(QueryWords, item.SearchText));
-
-    /// <summary>The repository facet's value for items that name no repository.</summary>
-    public const string NoRepository = "–";
-
-    /// <summary>Items without a repository are counted under one value (shown as "No repository"), not a blank.</summary>
-    public static string RepositoryOf(DataItem item) => item.Repository.Length > 0 ? item.Repository : NoRepository;
-}
-
-public sealed class DatasetListViewModel : ListViewModel
-{
-    public required DatasetFilter Filter { get; init; }
-    public required IReadOnlyList<DataItem> DataItems { get; init; }
-    public required int Matching { get; init; }
-    public required int Total { get; init; }
-    /// <summary>The facets, the choices in force and the count (one component for every list).</summary>
-    public required FacetPanel Panel { get; init; }
-
-    /// <summary>What could not be understood, in the page's language.</summary>
-    public IReadOnlyList<string> Problems { get; init; } = [];
-    public required string ClearUrl { get; init; }
-}
-
 /// <summary>The data items the papers made available, with facets by repository, data type and year.</summary>
 [Bilingual]
 public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout layout, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller

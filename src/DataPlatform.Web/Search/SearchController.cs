@@ -11,35 +11,6 @@ using Microsoft.Extensions.Localization;
 
 namespace DataPlatform.Web.Search;
 
-public sealed class SearchViewModel : LayoutViewModel
-{
-    public string Query { get; init; } = "";
-
-    public string? Section { get; init; }
-
-    /// <summary>Sections to filter by: value and title, in the page's language.</summary>
-    public IReadOnlyList<(string Value, string Title)> Sections { get; init; } = [];
-
-    public SearchResults? Results { get; init; }
-
-    public Pager? Pager { get; init; }
-
-    /// <summary>Why there are no results to show (empty query, only common words, too long), in the page's language.</summary>
-    public string? Message { get; init; }
-
-    /// <summary>When nothing matched: the query with unknown words replaced by the site's nearest ones, and the link that runs it.</summary>
-    public (string Query, string Url)? Suggestion { get; init; }
-
-    /// <summary>How many pages match in each section (all sections, whichever is chosen), for the tabs above the results.</summary>
-    public IReadOnlyList<(string? Section, string Title, int Count, string Url)> Tabs { get; init; } = [];
-}
-
-/// <summary>What a search asks for, as the pager's links keep it.</summary>
-public sealed record SearchFilter(string Query, string? Section) : IListFilter
-{
-    public IEnumerable<KeyValuePair<string, string?>> ToQuery() => [new("q", Query), new("section", Section)];
-}
-
 /// <summary>Server-side search in the page's language, as HTML or JSON, and the OpenSearch description.</summary>
 [Bilingual]
 public sealed class SearchController(SearchService search, ContentSnapshot snapshot, PortalLayout layout, IStringLocalizer<SharedResource> t, ILogger<SearchController> logger) : Controller

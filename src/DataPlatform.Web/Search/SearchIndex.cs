@@ -9,54 +9,6 @@ using NpgsqlTypes;
 
 namespace DataPlatform.Web.Search;
 
-/// <summary>One row of the search index: a page, or a publication record in one language.</summary>
-public sealed record SearchDocument(string Url, string Language, string Section, string Title, string Summary, string Tags, Func<string> Body, DateTimeOffset? Published, string Hash);
-
-/// <summary>What a process last knows the index to hold (URL → content hash), and when it last read it from the database.</summary>
-public sealed class WrittenIndex
-{
-    public Dictionary<string, string>? Hashes { get; set; }
-    public DateTime ReadAt { get; set; }
-
-    /// <summary>The content hashes of the last sync's pages, so an unchanged page is not hashed again.</summary>
-    internal ContentHashes Memo { get; set; } = new();
-}
-
-/// <summary>
-/// Content hashes of pages and of their parsed bodies, keyed by the objects themselves. A patched snapshot keeps every
-/// page but the edited ones, and a rebuilt one keeps every unchanged file's <see cref="ParsedFile"/>, so most hashes
-/// are found here. Each sync keeps only what its snapshot still holds. (Not a ConditionalWeakTable: a dependent
-/// handle per page made every young-generation collection of a 100,000-page site scan 300,000 handles, ~6 ms each.)
-/// </summary>
-internal sealed class ContentHashes
-{
-    private readonly Dictionary<Page, string> _pages = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<ParsedFile, string> _bodies = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>The page's hash, from <paramref name="previous"/> when it was there, kept in this set.</summary>
-    public string Of(Page page, ContentHashes previous)
-    {
-        if (_pages.TryGetValue(page, out var hash))
-        {
-            return hash;
-        }
-        if (!previous._pages.TryGetValue(page, out hash))
-        {
-            if (!_bodies.TryGetValue(page.Parsed, out var body) && !previous._bodies.TryGetValue(page.Parsed, out body))
-            {
-                body = Convert.ToHexString(SHA256.HashData(page.Parsed.HtmlCompressed));
-            }
-            _bodies[page.Parsed] = body;
-            hash = SearchIndex.HashOf(page, body);
-        }
-        _pages[page] = hash;
-        return hash;
-    }
-}
-
-/// <summary>What one synchronisation of the search index did.</summary>
-public sealed record IndexReport(int Pages, int Upserted, int Deleted, TimeSpan Elapsed);
-
 /// <summary>
 /// Keeps <c>search_documents</c> equal to the pages of a content snapshot: pages whose content hash changed
 /// are written again, pages that are gone are deleted, the rest is left alone.

@@ -5,10 +5,6 @@ using Npgsql;
 
 namespace DataPlatform.Web.Search;
 
-public sealed record SearchHit(string Url, string Title, string Section, DateTimeOffset? Published, string SnippetHtml, double Rank);
-
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool OnlyStopWords);
-
 /// <summary>
 /// PostgreSQL full-text search in one language: <c>websearch_to_tsquery</c> (quotes, <c>or</c>, <c>-word</c>,
 /// never a syntax error), ranked with title and tags first, with <c>ts_headline</c> snippets that are made

@@ -1,8 +1,5 @@
 namespace DataPlatform.Web.Site;
 
-/// <summary>One value of a facet with how many records it would show, and the link that adds or removes it.</summary>
-public sealed record FacetValue(string Value, string Label, int Count, bool Selected, string Url);
-
 /// <summary>A facet: a group of values to filter by (a year, a type, a label group, a repository…).</summary>
 public sealed record Facet(string Key, string Title, IReadOnlyList<FacetValue> Values)
 {
@@ -37,36 +34,4 @@ public sealed record Facet(string Key, string Title, IReadOnlyList<FacetValue> V
 
     /// <summary>The chosen value of a single-choice facet as the collection <see cref="Of"/> takes.</summary>
     public static IReadOnlyCollection<string> Chosen(string? value) => value is null ? [] : [value];
-}
-
-/// <summary>A choice in force, as the active-filters line shows it: what it is and the link that removes just it.</summary>
-public sealed record ActiveFilter(string Title, string Label, string RemoveUrl)
-{
-    /// <summary>The words searched for (<c>q</c>), when there are any, as a choice that the link without <c>q</c> removes.</summary>
-    public static IReadOnlyList<ActiveFilter> Words(IListFilter filter, string? words, string title, string baseUrl) =>
-        words is null ? [] : [new ActiveFilter(title, words, baseUrl + filter.ToQueryString([new("q", null)]))];
-}
-
-/// <summary>
-/// Everything one list's filters show (<c>_Facets.cshtml</c>, <c>_ActiveFilters.cshtml</c>): the facets, the choices in
-/// force (the facets' and others such as the search words), the count, the link that clears all, and the exports of
-/// exactly what is chosen.
-/// </summary>
-public sealed record FacetPanel(string Label, IReadOnlyList<Facet> Facets, string ClearUrl)
-{
-    /// <summary>Choices that are not a facet's value (the words searched for).</summary>
-    public IReadOnlyList<ActiveFilter> Others { get; init; } = [];
-
-    /// <summary>"12 of 300 publications", in the page's language.</summary>
-    public string CountText { get; init; } = "";
-
-    /// <summary>Format → URL of the export of exactly this view; none when nothing matches.</summary>
-    public IReadOnlyList<(string Format, string Url)> Exports { get; init; } = [];
-
-    /// <summary>Every choice in force, facets' first.</summary>
-    public IReadOnlyList<ActiveFilter> Active =>
-        [.. Facets.SelectMany(f => f.Values.Where(v => v.Selected).Select(v => new ActiveFilter(f.Title, v.Label, v.Url))), .. Others];
-
-    /// <summary>The one rule for which facets start open: the first two, and any with a choice.</summary>
-    public bool StartsOpen(Facet facet) => Facets.Take(2).Contains(facet) || facet.Values.Any(v => v.Selected);
 }

@@ -2,12 +2,6 @@ using DataPlatform.Content;
 
 namespace DataPlatform.Web.Site;
 
-/// <summary>An Atom feed a page announces.</summary>
-public sealed record AlternateFeed(string Title, string Url);
-
-/// <summary>A link to the same page in another language, for <c>hreflang</c>.</summary>
-public sealed record AlternateLink(SiteLanguage Language, string Url);
-
 /// <summary>What the layout needs from every page: language, title, metadata and where the language switcher goes.</summary>
 public class LayoutViewModel
 {

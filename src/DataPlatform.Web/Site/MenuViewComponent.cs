@@ -5,16 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Web.Site;
 
-/// <summary>Where in the layout a menu goes; configuration says which front-matter menu fills each place.</summary>
-public enum MenuPlace
-{
-    Main,
-    Top,
-    Footer,
-}
-
-public sealed record MenuViewModel(MenuPlace Place, string Label, IReadOnlyList<MenuItem> Items, string CurrentPath);
-
 /// <summary>Renders a front-matter menu for the current language, marking the current page.</summary>
 public sealed class MenuViewComponent(ContentSnapshot snapshot, IOptions<SiteOptions> options) : ViewComponent
 {

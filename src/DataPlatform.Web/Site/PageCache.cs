@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using DataPlatform.Content;
 using Microsoft.Extensions.Primitives;
@@ -31,7 +30,7 @@ public sealed class PageCache
     private int _count;
     private readonly Lock _evictionLock = new();
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedPage> _entries = new(StringComparer.Ordinal);
     private readonly ContentStore _content;
     private ContentSnapshot? _cachedSnapshot;
     private readonly Lock _versionLock = new();
@@ -53,42 +52,12 @@ public sealed class PageCache
         // Pages carry absolute URLs (canonical, hreflang, feeds). Without Site:BaseUrl they come from the request's
         // scheme and host, so those are part of the key; with it, every host gets the same page.
         _keyByHost = string.IsNullOrEmpty(site.Value.BaseUrl);
+        QueryKeys = new PageQueryKeys(_keyByHost);
         content.Reloaded += _ => Clear();
     }
 
-    /// <summary>A stored response; <c>CreatedTicks</c> is <see cref="Environment.TickCount64"/> at storing (cheaper to read than the clock).</summary>
-    /// <remarks><c>VariesByAccept</c>: the endpoint answers JSON or HTML for the same URL (<see cref="VaryByAcceptAttribute"/>).</remarks>
-    public sealed record Entry(int Status, string ContentType, byte[] Body, string ETag, long CreatedTicks, StringValues Location, bool VariesByAccept)
-    {
-        /// <summary>When the entry last answered a request (<see cref="Environment.TickCount64"/>): eviction keeps the hot ones.</summary>
-        public long LastUsed { get; set; } = CreatedTicks;
-
-        /// <summary>The gzip and Brotli forms, made when first asked for (<see cref="Compressed"/>).</summary>
-        internal byte[]? Gzip, Brotli;
-
-        /// <summary>
-        /// What the entry counts against the byte bound: its body and room for both compressed forms (smaller than the
-        /// body for any real page), fixed at storing so the count cannot drift when a form is made later.
-        /// </summary>
-        public long Size => 3L * Body.Length;
-    }
-
-    /// <summary>
-    /// The entry's body in gzip or Brotli, compressed the first time a client asks for it. Not when storing: the first
-    /// response goes out as rendered anyway, and most URLs of a big site are asked for once (a crawler, a random walk)
-    /// before they leave the cache; compressing every one of them twice cost more than rendering it.
-    /// </summary>
-    public static byte[] Compressed(Entry entry, bool brotli)
-    {
-        ref var kept = ref brotli ? ref entry.Brotli : ref entry.Gzip;
-        if (Volatile.Read(ref kept) is { } done)
-        {
-            return done;
-        }
-        var made = Compress(entry.Body, gzip: !brotli);
-        // Another request may have made it first; theirs is kept.
-        return Interlocked.CompareExchange(ref kept, made, null) ?? made;
-    }
+    /// <summary>What each page reads from the query string.</summary>
+    public PageQueryKeys QueryKeys { get; }
 
     public int Count => _entries.Count;
 
@@ -132,7 +101,7 @@ public sealed class PageCache
         Interlocked.Increment(ref _generation);
         _entries.Clear();
         _personal.Clear();
-        _readers.Clear();
+        QueryKeys.Clear();
         Interlocked.Exchange(ref _bytes, 0);
         Interlocked.Exchange(ref _count, 0);
     }
@@ -178,7 +147,7 @@ public sealed class PageCache
         return false;
     }
 
-    public Entry? Find(HttpRequest request, string key)
+    public CachedPage? Find(HttpRequest request, string key)
     {
         // What a cached response depends on besides its URL: the content snapshot, compared by reference since
         // this runs on every request. (The search index clears the cache itself when it changes.)
@@ -200,7 +169,7 @@ public sealed class PageCache
         return Fresh(key);
     }
 
-    private Entry? Fresh(string key)
+    private CachedPage? Fresh(string key)
     {
         if (!_entries.TryGetValue(key, out var entry))
         {
@@ -228,7 +197,7 @@ public sealed class PageCache
             _personal.TryAdd(key, 0);
         }
         // Only what the site has: a 404 or an unknown query parameter is anyone's to invent, and would fill the cache with junk.
-        if (response.StatusCode is not (200 or 301) || body.Length > MaxBodyBytes || !HasOnlyKnownQueryKeys(context)
+        if (response.StatusCode is not (200 or 301) || body.Length > MaxBodyBytes || !PageQueryKeys.HasOnlyKnown(context)
             || personal || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)
             || cacheControl.Contains("no-cache", StringComparison.OrdinalIgnoreCase)
             || !(contentType.StartsWith("text/", StringComparison.Ordinal) || contentType.Contains("xml", StringComparison.Ordinal) || contentType.Contains("json", StringComparison.Ordinal)))
@@ -245,7 +214,7 @@ public sealed class PageCache
             key = JsonKey(key);
         }
         var etag = "\"" + Convert.ToHexString(SHA256.HashData(body).AsSpan(0, 12)) + "\"";
-        var entry = new Entry(response.StatusCode, response.ContentType!, body, etag, Environment.TickCount64, headers.Location, variesByAccept);
+        var entry = new CachedPage(response.StatusCode, response.ContentType!, body, etag, Environment.TickCount64, headers.Location, variesByAccept);
         while (true)
         {
             if (_entries.TryAdd(key, entry))
@@ -277,7 +246,7 @@ public sealed class PageCache
                 {
                     break;
                 }
-                if (_entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)))
+                if (_entries.TryRemove(new KeyValuePair<string, CachedPage>(key, entry)))
                 {
                     Interlocked.Decrement(ref _count);
                     Interlocked.Add(ref _bytes, -entry.Size);
@@ -285,221 +254,4 @@ public sealed class PageCache
             }
         }
     }
-
-    private static readonly ConcurrentDictionary<Endpoint, HashSet<string>> QueryKeys = new();
-
-    /// <summary>The query keys a page reads: its action's (parameters, and the properties of a filter model), and those starting with a prefix the page named.</summary>
-    private sealed record QueryReader(HashSet<string> Keys, string[] Prefixes)
-    {
-        public bool Reads(string key) => Keys.Contains(key) || Prefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private const string PrefixesItem = "PageCache.QueryPrefixes";
-
-    /// <summary>
-    /// Says that the page being rendered also reads query keys starting with <paramref name="prefixes"/> (a content page's
-    /// tables and charts read <c>&lt;id&gt;-…</c> from the query string themselves, not through binding).
-    /// </summary>
-    public static void ReadsQueryPrefixes(HttpContext context, IEnumerable<string> prefixes) => context.Items[PrefixesItem] = prefixes.ToArray();
-
-    private static QueryReader? ReaderOf(HttpContext context)
-    {
-        if (context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor>() is not { } action)
-        {
-            return null;
-        }
-        var known = QueryKeys.GetOrAdd(endpoint, _ => action.Parameters.SelectMany(p =>
-                p.ParameterType == typeof(string) || p.ParameterType.IsValueType
-                    ? [p.BindingInfo?.BinderModelName ?? p.Name]
-                    : p.ParameterType.GetProperties().Where(q => q.CanWrite).Select(q => q.Name))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase));
-        return new QueryReader(known, context.Items[PrefixesItem] as string[] ?? []);
-    }
-
-    /// <summary>Whether every query-string key is one the page reads.</summary>
-    private static bool HasOnlyKnownQueryKeys(HttpContext context) =>
-        !context.Request.QueryString.HasValue || (ReaderOf(context) is { } reader && context.Request.Query.Keys.All(reader.Reads));
-
-    // What each path's page read from the query string when it was last rendered, so that a later request's keys the page
-    // does not read (?utm_source=…, ?x=1) can be left out before it is looked up or rendered: such variants share one
-    // answer instead of each rendering the page anew. Bounded, and forgotten with the cache (a page may gain a table).
-    private const int MaxReaders = 10_000;
-    private readonly ConcurrentDictionary<string, QueryReader> _readers = new(StringComparer.Ordinal);
-
-    private string ReaderKey(HttpRequest request) =>
-        _keyByHost ? string.Concat(request.Scheme, "://", request.Host.Value, request.Path.Value) : request.Path.Value ?? "/";
-
-    /// <summary>Remembers what the page just rendered for this path reads from the query string.</summary>
-    public void Learn(HttpContext context)
-    {
-        if (context.Response.StatusCode == StatusCodes.Status200OK && ReaderOf(context) is { } reader
-            && (_readers.Count < MaxReaders || _readers.ContainsKey(ReaderKey(context.Request))))
-        {
-            _readers[ReaderKey(context.Request)] = reader;
-        }
-    }
-
-    /// <summary>
-    /// Takes out of the request's query string the keys its page is known not to read; true when it changed. The page
-    /// is then rendered and cached as if they had not been sent, so it cannot echo them (the language switch keeps the query).
-    /// </summary>
-    public bool DropUnreadQueryKeys(HttpRequest request)
-    {
-        if (!request.QueryString.HasValue || !_readers.TryGetValue(ReaderKey(request), out var reader))
-        {
-            return false;
-        }
-        var query = request.Query;
-        if (query.Keys.All(reader.Reads))
-        {
-            return false;
-        }
-        request.QueryString = QueryString.Create(query.Where(pair => reader.Reads(pair.Key)));
-        return true;
-    }
-
-    private static byte[] Compress(byte[] body, bool gzip)
-    {
-        using var output = new MemoryStream();
-        // Optimal, not SmallestSize: Brotli at its highest quality took ~25 ms per page, paid by every first visitor of a URL.
-        using (Stream compressor = gzip ? new GZipStream(output, CompressionLevel.Optimal) : new BrotliStream(output, CompressionLevel.Optimal))
-        {
-            compressor.Write(body);
-        }
-        return output.ToArray();
-    }
 }
-
-/// <summary>Answers from <see cref="PageCache"/> when it can; otherwise lets the app render and offers the result to the cache.</summary>
-public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
-{
-    public async Task InvokeAsync(HttpContext context)
-    {
-        var request = context.Request;
-        if (!PageCache.IsCacheableRequest(context))
-        {
-            await next(context);
-            return;
-        }
-        // Keys its page does not read are left out first (Request.Query follows the new query string).
-        cache.DropUnreadQueryKeys(request);
-        var key = cache.Key(request);
-        if (cache.Find(request, key) is { } entry)
-        {
-            await Serve(context, entry);
-            return;
-        }
-        if (cache.IsPersonal(key) || !cache.Admits(key))
-        {
-            await next(context);
-            cache.Learn(context);
-            return;
-        }
-
-        var generation = cache.Generation;
-        var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-        cache.Learn(context);
-        var body = buffer.ToArray();
-        if (HttpMethods.IsGet(request.Method))
-        {
-            cache.Store(key, context, generation, body);
-        }
-        if (body.Length > 0)
-        {
-            // Writing nothing would start the response, and the error pages could no longer fill in a bare status.
-            await original.WriteAsync(body, context.RequestAborted);
-        }
-    }
-
-    private static Task Serve(HttpContext context, PageCache.Entry entry)
-    {
-        var response = context.Response;
-        var headers = response.Headers;
-        headers.ETag = entry.ETag;
-        headers.Vary = "Accept-Encoding, Accept";
-        headers.CacheControl = "public, no-cache"; // browsers keep it but ask again; the ETag makes that a 304
-        if (entry.Location.Count > 0)
-        {
-            headers.Location = entry.Location;
-        }
-        if (context.Request.Headers.IfNoneMatch.Count > 0 && context.Request.Headers.IfNoneMatch.Contains(entry.ETag))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return Task.CompletedTask;
-        }
-        response.StatusCode = entry.Status;
-        response.ContentType = entry.ContentType;
-        var body = entry.Body;
-        switch (AcceptEncoding.Choose(context.Request.Headers.AcceptEncoding))
-        {
-            case "br":
-                headers.ContentEncoding = "br";
-                body = PageCache.Compressed(entry, brotli: true);
-                break;
-            case "gzip":
-                headers.ContentEncoding = "gzip";
-                body = PageCache.Compressed(entry, brotli: false);
-                break;
-        }
-        response.ContentLength = body.Length;
-        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
-    }
-}
-
-/// <summary>Content codings as the client weighs them (RFC 9110 12.5.3).</summary>
-public static class AcceptEncoding
-{
-    /// <summary>
-    /// <c>br</c>, <c>gzip</c> or null (send as is): the one with the highest weight above zero, Brotli on a tie. A coding
-    /// not named takes the weight of <c>*</c>, or none; <c>br;q=0</c> refuses Brotli.
-    /// </summary>
-    public static string? Choose(Microsoft.Extensions.Primitives.StringValues header)
-    {
-        if (header.Count == 0)
-        {
-            return null;
-        }
-        if (header.Count == 1 && header[0] is { } plain && !plain.Contains(';', StringComparison.Ordinal) && !plain.Contains('*', StringComparison.Ordinal))
-        {
-            // The common case (browsers send "gzip, deflate, br, zstd"): no weights, so no parsing on every cached request.
-            return plain.Contains("br", StringComparison.OrdinalIgnoreCase) ? "br" : plain.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? "gzip" : null;
-        }
-        double? br = null, gzip = null, any = null;
-        if (StringWithQualityHeaderValue.TryParseList(header, out var values))
-        {
-            foreach (var value in values)
-            {
-                var weight = value.Quality ?? 1;
-                switch (value.Value.Value?.ToLowerInvariant())
-                {
-                    case "br":
-                        br = weight;
-                        break;
-                    case "gzip" or "x-gzip":
-                        gzip = weight;
-                        break;
-                    case "*":
-                        any = weight;
-                        break;
-                }
-            }
-        }
-        var brWeight = br ?? any ?? 0;
-        var gzipWeight = gzip ?? any ?? 0;
-        return brWeight > 0 && brWeight >= gzipWeight ? "br" : gzipWeight > 0 ? "gzip" : null;
-    }
-}
-
-/// <summary>Endpoint metadata: the action answers JSON or HTML for the same URL by the Accept header, so the page cache keeps both.</summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class VaryByAcceptAttribute : Attribute;

@@ -4,14 +4,6 @@ using Microsoft.Extensions.Localization;
 
 namespace DataPlatform.Web.Site;
 
-/// <summary>The message for an error status, in the language of the page the visitor asked for.</summary>
-public sealed class StatusViewModel : LayoutViewModel
-{
-    public int StatusCode { get; set; }
-
-    public string Message { get; set; } = "";
-}
-
 /// <summary>Renders error pages for bare status codes and unhandled exceptions (re-executed by the error-page middleware).</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class StatusController(PortalLayout layout, IStringLocalizer<Localization.SharedResource> t, PageTemplates templates) : Controller

@@ -7,40 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DataPlatform.Web.Staff;
 
-public sealed class SignInForm
-{
-    [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address like name@example.org."), StringLength(256)]
-    public string? Email { get; set; }
-
-    [Required(ErrorMessage = "Enter your password."), StringLength(256)]
-    public string? Password { get; set; }
-}
-
-public sealed class PasswordForm
-{
-    /// <summary>Required except right after a sign-in with a one-time password, which was just typed (see <see cref="StaffUser.MustChangePassword"/>).</summary>
-    [StringLength(256)]
-    public string? Current { get; set; }
-
-    [Required(ErrorMessage = "Enter a new password."), StringLength(256, MinimumLength = 12, ErrorMessage = "The new password must have at least 12 characters.")]
-    public string? New { get; set; }
-
-    [Compare(nameof(New), ErrorMessage = "The two new passwords differ.")]
-    public string? Confirm { get; set; }
-}
-
-public sealed class StaffFormViewModel<T> : LayoutViewModel
-{
-    public required T Form { get; init; }
-
-    public string? Error { get; init; }
-
-    public string? ReturnUrl { get; init; }
-
-    /// <summary>Whether the password form asks for the current password (not on the first sign-in, right after the one-time password).</summary>
-    public bool AsksCurrentPassword { get; init; } = true;
-}
-
 /// <summary>Staff sign-in, sign-out and password change. There is no sign-up: accounts come from the <c>staff</c> command.</summary>
 [Route("staff")]
 public sealed class StaffAccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInThrottle throttle, IDataProtectionProvider protection, PortalLayout layout, ILogger<StaffAccountController> logger) : Controller

@@ -185,29 +185,12 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
             selected = onPage?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
         var problems = filter.Problems().ToList();
-        var parsed = await ParseChangeAsync(change);
+        var parsed = await BulkChange.ParseAsync(change, users);
         if (parsed is null)
         {
             problems.Add("Choose what to do with the submissions.");
         }
-        var targets = new List<(Guid, uint?)>();
-        foreach (var item in selected ?? [])
-        {
-            var parts = item.Split(':');
-            if (parts.Length == 2 && Guid.TryParse(parts[0], out var id) && uint.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var version))
-            {
-                // A row sent twice (a hand-made post, a browser extension) is one row.
-                if (!targets.Any(t => t.Item1 == id))
-                {
-                    targets.Add((id, version));
-                }
-            }
-            else
-            {
-                problems.Add("A checked row could not be read; reload the list and try again.");
-                break;
-            }
-        }
+        var targets = BulkChange.Rows(selected, problems);
         var all = scope == "all";
         if (asOf is { } ticks && (ticks < 0 || ticks > DateTimeOffset.MaxValue.UtcTicks))
         {
@@ -221,7 +204,7 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
         {
             return await BulkProblem(filter, problems, cancellationToken);
         }
-        var (status, assignee, assigneeName, text) = parsed!.Value;
+        var (status, assignee, assigneeName, text) = parsed!;
         DateTimeOffset? since = null;
         if (all)
         {
@@ -252,28 +235,6 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     }
 
     private const string BulkNoticeKey = "staff-bulk-notice";
-
-    /// <summary><c>status:accepted</c>, <c>assign:&lt;user id&gt;</c> or <c>assign:</c> (nobody), with the words for it.</summary>
-    private async Task<(SubmissionStatus? Status, string? Assignee, string? AssigneeName, string Text)?> ParseChangeAsync(string? change)
-    {
-        if (change?.StartsWith("status:", StringComparison.Ordinal) == true && SubmissionNames.ParseStatus(change["status:".Length..]) is { } status)
-        {
-            return (status, null, null, $"Set the status to {SubmissionNames.Of(status).Replace('_', ' ')}");
-        }
-        if (change?.StartsWith("assign:", StringComparison.Ordinal) == true)
-        {
-            var id = change["assign:".Length..];
-            if (id.Length == 0)
-            {
-                return (null, null, null, "Assign to nobody");
-            }
-            if (await users.FindByIdAsync(id) is { } user)
-            {
-                return (null, user.Id, user.UserName, $"Assign to {user.UserName}");
-            }
-        }
-        return null;
-    }
 
     private Task<IActionResult> BulkProblem(SubmissionFilter filter, IReadOnlyList<string> problems, CancellationToken cancellationToken) =>
         ListView(filter, null, problems, cancellationToken);

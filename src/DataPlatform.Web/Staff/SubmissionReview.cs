@@ -6,18 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DataPlatform.Web.Staff;
 
-/// <summary>What a change from staff came to.</summary>
-public enum ChangeResult
-{
-    Saved,
-    Unchanged,
-    NotFound,
-    Conflict,
-}
-
-/// <summary>What a bulk change came to: the rows changed, those changed by someone else meanwhile (left alone), how many were already so, and how many no longer exist.</summary>
-public sealed record BulkResult(IReadOnlyList<Submission> Changed, IReadOnlyList<Submission> Conflicts, int Unchanged, int Missing);
-
 /// <summary>
 /// The review workflow on the database: filtered lists, status and assignment changes with optimistic
 /// concurrency, notes, and an audit entry for every change.

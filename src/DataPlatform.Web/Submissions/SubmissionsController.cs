@@ -107,17 +107,3 @@ public sealed partial class SubmissionsController(
     [GeneratedRegex("^[CEH]-[A-Z2-9]{8}$")]
     private static partial Regex ReferencePattern();
 }
-
-/// <summary>
-/// Endpoint metadata: a post to this endpoint may be at most <see cref="SubmissionOptions.MaximumBodyBytes"/>
-/// (<see cref="SubmissionsExtensions.UseFormBodyLimit"/> enforces it before antiforgery or binding reads anything).
-/// </summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class FormBodyLimitAttribute : Attribute;
-
-/// <summary>Endpoint metadata: a fresh form of <paramref name="kind"/>, served from its kept page when there is one (<see cref="SubmissionsExtensions.UseFormPages"/>).</summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class FormPageAttribute(SubmissionKind kind) : Attribute
-{
-    public SubmissionKind Kind { get; } = kind;
-}

@@ -14,10 +14,3 @@ public sealed class FormViewModel<TForm> : LayoutViewModel where TForm : Submiss
     /// <summary>The content page at the same address (e.g. <c>content/contact/_index.md</c>), shown above the form.</summary>
     public Page? Intro { get; init; }
 }
-
-public sealed class ThanksViewModel : LayoutViewModel
-{
-    public string? Reference { get; init; }
-
-    public required string BackUrl { get; init; }
-}

@@ -2,8 +2,5 @@ using DataPlatform.Web.Site;
 
 namespace DataPlatform.Web.Submissions;
 
-/// <summary>Wakes the spool drain when something was spooled.</summary>
-public sealed class SpoolSignal : WorkerSignal;
-
 /// <summary>Wakes the notifier when something was stored.</summary>
 public sealed class NotificationSignal : WorkerSignal;

@@ -2,15 +2,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace DataPlatform.Web.Staff;
 
-/// <summary>The two staff roles: Staff review submissions; Admins also export them (personal data in bulk).</summary>
-public static class StaffRoles
-{
-    public const string Staff = "Staff";
-    public const string Admin = "Admin";
-
-    public static readonly IReadOnlyList<string> All = [Staff, Admin];
-}
-
 /// <summary>A staff account (ASP.NET Core Identity). Created by the <c>staff</c> command, never by sign-up.</summary>
 public sealed class StaffUser : IdentityUser
 {

@@ -3,13 +3,6 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace DataPlatform.Web.Localization;
 
-/// <summary>
-/// Marks a controller or action whose routes exist in every language: each attribute route
-/// (<c>contact</c>) also answers under the other languages' prefixes (<c>sv/contact</c>).
-/// </summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class BilingualAttribute : Attribute;
-
 /// <summary>Adds the <c>sv/</c> twin of every route marked <see cref="BilingualAttribute"/>, so no route is written twice.</summary>
 public sealed class BilingualRoutesConvention : IApplicationModelConvention
 {

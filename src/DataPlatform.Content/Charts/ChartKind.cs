@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace DataPlatform.Content.Charts;
+
+/// <summary>How one series is drawn.</summary>
+public enum ChartKind
+{
+    Bar,
+    Line,
+    Markers,
+    LinesAndMarkers,
+    Area,
+}

@@ -1,0 +1,7 @@
+using System.Globalization;
+using System.Text;
+
+namespace DataPlatform.Content;
+
+/// <summary>A sort order: the field and its direction.</summary>
+public readonly record struct DataSort(int Field, bool Descending);

@@ -1,0 +1,12 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace DataPlatform.Content;
+
+/// <summary>How loud a site-wide notice is.</summary>
+public enum NoticeSeverity
+{
+    Info,
+    Warning,
+    Critical,
+}

@@ -1,0 +1,13 @@
+using System.Globalization;
+using System.Text;
+
+namespace DataPlatform.Content;
+
+/// <summary>Where a row stands on the day a table is shown, from its start and end dates.</summary>
+public enum RowStatus
+{
+    Undated,
+    Upcoming,
+    Ongoing,
+    Ended,
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using DataPlatform.Content;
+using DataPlatform.Web.Localization;
+using DataPlatform.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace DataPlatform.Web.Catalogs;
+
+/// <summary>What a visitor filters a catalogue by, from plain query-string values.</summary>
+public sealed class CatalogFilter : IListFilter
+{
+    public string? Audience { get; set => field = QueryValues.Blank(value); }
+
+    /// <summary>The entry's type (services, resources) or category (data sources).</summary>
+    public string? Kind { get; set => field = QueryValues.Blank(value); }
+
+    public string? Keyword { get; set => field = QueryValues.Blank(value); }
+
+    public string? Access { get; set => field = QueryValues.Blank(value); }
+
+    /// <summary>Words in the name, description, keywords or provider (at most 200 characters are used).</summary>
+    public string? Q
+    {
+        get;
+        set
+        {
+            var q = QueryValues.Blank(value);
+            field = q is { Length: > 200 } ? q[..200] : q;
+        }
+    }
+
+    /// <summary>The words of <see cref="Q"/> as <see cref="TextQuery"/> matches them, made once per request.</summary>
+    private string[] QueryWords => field ??= TextQuery.Prepare(Q);
+
+    public bool IsEmpty => Audience is null && Kind is null && Keyword is null && Access is null && Q is null;
+
+    /// <summary>Whether the entry passes every choice, or every choice but the facet <paramref name="except"/> (to count that facet's values).</summary>
+    public bool Matches(CatalogEntry entry, SiteLanguage language, string? except = null) =>
+        (except == "audience" || Audience is null || entry.Audience.Contains(Audience, StringComparer.OrdinalIgnoreCase))
+        && (except == "kind" || Kind is null || string.Equals(KindOf(entry), Kind, StringComparison.OrdinalIgnoreCase))
+        && (except == "keyword" || Keyword is null || entry.Keywords.Contains(Keyword, StringComparer.OrdinalIgnoreCase))
+        && (except == "access" || Access is null || string.Equals(entry.Access, Access, StringComparison.OrdinalIgnoreCase))
+        && (Q is null || TextQuery.Matches(QueryWords, entry.SearchText(language)));
+
+    /// <summary>The entry's type (services, resources) or category (data sources).</summary>
+    public static string? KindOf(CatalogEntry entry) => entry.Type ?? entry.Category;
+
+    public IEnumerable<KeyValuePair<string, string?>> ToQuery() =>
+        [new("audience", Audience), new("kind", Kind), new("keyword", Keyword), new("access", Access), new("q", Q)];
+}

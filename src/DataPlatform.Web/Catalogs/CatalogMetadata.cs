@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using DataPlatform.Content;
+using DataPlatform.Web.Localization;
+using DataPlatform.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace DataPlatform.Web.Catalogs;
+
+/// <summary>Schema.org for catalogues: data sources are <c>Dataset</c>s in a <c>DataCatalog</c>; services and resources are <c>SoftwareApplication</c>s.</summary>
+public static class CatalogMetadata
+{
+    public static object Entry(Page page, Func<string, string> absolute)
+    {
+        var entry = page.Entry!;
+        var language = page.Language;
+        var common = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["name"] = entry.Name.For(language),
+            ["description"] = entry.Description.For(language),
+            ["url"] = absolute(page.Url),
+            ["inLanguage"] = language.Code,
+            ["keywords"] = entry.Keywords.Count > 0 ? string.Join(", ", entry.Keywords) : null,
+            ["license"] = entry.Licence,
+            ["provider"] = entry.Provider is null ? null : new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = entry.Provider },
+            ["sameAs"] = entry.Links.Homepage,
+            ["isAccessibleForFree"] = entry.Access is null ? null : entry.Access == "open",
+        };
+        if (page.Section == SectionNames.DataSources)
+        {
+            common["@type"] = "Dataset";
+            common["genre"] = entry.Category;
+        }
+        else
+        {
+            common["@type"] = "SoftwareApplication";
+            common["applicationCategory"] = entry.Type;
+            common["softwareHelp"] = entry.Links.Documentation;
+        }
+        return common;
+    }
+
+    public static string? ListJsonLd(string catalog, LayoutViewModel model, IReadOnlyList<CatalogEntry> entries, SiteLanguage language, Func<string, string> absolute)
+    {
+        object data = catalog == SectionNames.DataSources
+            ? new Dictionary<string, object?>
+            {
+                ["@context"] = "https://schema.org",
+                ["@type"] = "DataCatalog",
+                ["name"] = model.Title,
+                ["url"] = model.CanonicalUrl,
+                ["inLanguage"] = language.Code,
+                ["dataset"] = entries.Select(e => new Dictionary<string, object?>
+                {
+                    ["@type"] = "Dataset", ["name"] = e.Name.For(language), ["url"] = absolute(language.Localize($"/{catalog}/{e.Id}/")),
+                }).ToList(),
+            }
+            : new Dictionary<string, object?>
+            {
+                ["@context"] = "https://schema.org",
+                ["@type"] = "ItemList",
+                ["name"] = model.Title,
+                ["url"] = model.CanonicalUrl,
+                ["itemListElement"] = entries.Select((e, i) => new Dictionary<string, object?>
+                {
+                    ["@type"] = "ListItem", ["position"] = i + 1, ["url"] = absolute(language.Localize($"/{catalog}/{e.Id}/")), ["name"] = e.Name.For(language),
+                }).ToList(),
+            };
+        return PageMetadataJson.Write(data);
+    }
+}

@@ -1,0 +1,10 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using DataPlatform.Content;
+
+namespace DataPlatform.Web.Feeds;
+
+/// <summary>One entry of an Atom feed: a page or a publication.</summary>
+public sealed record AtomEntry(string Url, string Title, DateTimeOffset Updated, DateTimeOffset? Published, IReadOnlyList<string> Authors, IReadOnlyList<string> Categories,
+    string Summary);

@@ -1,0 +1,22 @@
+using System.Globalization;
+using DataPlatform.Content;
+using DataPlatform.Web.Localization;
+using DataPlatform.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace DataPlatform.Web.Outputs;
+
+public sealed class DatasetListViewModel : ListViewModel
+{
+    public required DatasetFilter Filter { get; init; }
+    public required IReadOnlyList<DataItem> DataItems { get; init; }
+    public required int Matching { get; init; }
+    public required int Total { get; init; }
+    /// <summary>The facets, the choices in force and the count (one component for every list).</summary>
+    public required FacetPanel Panel { get; init; }
+
+    /// <summary>What could not be understood, in the page's language.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+    public required string ClearUrl { get; init; }
+}

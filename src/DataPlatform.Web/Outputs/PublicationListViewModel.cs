@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Text.Json;
+using DataPlatform.Content;
+using DataPlatform.Content.Charts;
+using DataPlatform.Web.Feeds;
+using DataPlatform.Web.Localization;
+using DataPlatform.Web.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace DataPlatform.Web.Outputs;
+
+public sealed class PublicationListViewModel : ListViewModel
+{
+    public required PublicationFilter Filter { get; init; }
+    public required IReadOnlyList<Publication> Publications { get; init; }
+    public required int Matching { get; init; }
+    public required int Total { get; init; }
+    /// <summary>The facets, the choices in force, the count and the exports (one component for every list).</summary>
+    public required FacetPanel Panel { get; init; }
+    public IReadOnlyList<string> Problems { get; init; } = [];
+    public ChartEmbed? YearChart { get; init; }
+    public ChartEmbed? LabelChart { get; init; }
+
+    /// <summary>The list without any filter.</summary>
+    public required string ClearUrl { get; init; }
+}

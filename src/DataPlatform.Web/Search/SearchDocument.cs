@@ -1,0 +1,13 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using DataPlatform.Content;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DataPlatform.Web.Search;
+
+/// <summary>One row of the search index: a page, or a publication record in one language.</summary>
+public sealed record SearchDocument(string Url, string Language, string Section, string Title, string Summary, string Tags, Func<string> Body, DateTimeOffset? Published, string Hash);

@@ -1,0 +1,20 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using DataPlatform.Content;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DataPlatform.Web.Search;
+
+/// <summary>What a process last knows the index to hold (URL → content hash), and when it last read it from the database.</summary>
+public sealed class WrittenIndex
+{
+    public Dictionary<string, string>? Hashes { get; set; }
+    public DateTime ReadAt { get; set; }
+
+    /// <summary>The content hashes of the last sync's pages, so an unchanged page is not hashed again.</summary>
+    internal ContentHashes Memo { get; set; } = new();
+}

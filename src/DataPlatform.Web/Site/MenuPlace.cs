@@ -1,0 +1,14 @@
+using DataPlatform.Content;
+using DataPlatform.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Web.Site;
+
+/// <summary>Where in the layout a menu goes; configuration says which front-matter menu fills each place.</summary>
+public enum MenuPlace
+{
+    Main,
+    Top,
+    Footer,
+}

@@ -1,0 +1,45 @@
+namespace DataPlatform.Web.Submissions;
+
+/// <summary>The <c>Notifications</c> section: staff email per new submission, sent after it is stored. Off unless <c>Smtp:Host</c> is set.</summary>
+public sealed class NotificationOptions
+{
+    public const string SectionName = "Notifications";
+
+    public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>Who receives the notifications.</summary>
+    public List<string> To { get; set; } = [];
+
+    public string From { get; set; } = "portal@localhost";
+
+    /// <summary>The team's address, the Reply-To of replies to visitors (default: the first of <see cref="To"/>, else <see cref="From"/>).</summary>
+    public string? ReplyTo { get; set; }
+
+    /// <summary>The greeting and signature of replies, per language; <c>{name}</c> is the visitor's name, <c>{site}</c> the site's.</summary>
+    public ReplyTemplates Reply { get; set; } = new();
+
+    public string TeamAddress => ReplyTo is { Length: > 0 } team ? team : To.FirstOrDefault() ?? From;
+
+    /// <summary>Whether replies can be sent: a mail server is configured.</summary>
+    public bool CanReply => !string.IsNullOrWhiteSpace(Smtp.Host);
+
+    /// <summary>How often to look for submissions not yet notified, in seconds. Default 10.</summary>
+    public int PollSeconds { get; set; } = 10;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Smtp.Host) && To.Count > 0;
+
+    /// <summary>A client for the configured mail server (notifications and replies), with a 10 s timeout.</summary>
+    public System.Net.Mail.SmtpClient CreateSmtpClient()
+    {
+        // International: an address with letters such as ü before the @ is sent with SMTPUTF8 when the server offers it.
+        var smtp = new System.Net.Mail.SmtpClient(Smtp.Host, Smtp.Port)
+        {
+            EnableSsl = Smtp.EnableSsl, Timeout = 10_000, DeliveryFormat = System.Net.Mail.SmtpDeliveryFormat.International,
+        };
+        if (!string.IsNullOrEmpty(Smtp.UserName))
+        {
+            smtp.Credentials = new System.Net.NetworkCredential(Smtp.UserName, Smtp.Password);
+        }
+        return smtp;
+    }
+}
