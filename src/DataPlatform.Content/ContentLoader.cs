@@ -35,11 +35,7 @@ public sealed class ContentLoader
     /// <summary>How many files the last load had to parse (the rest came from the cache).</summary>
     public int LastParsedCount { get; private set; }
 
-    private Walk? _lastWalk;
-
-    /// <summary>What the last walk of the folder found, to be reused when only known files were written since.</summary>
-    private sealed record Walk(List<SourceFile> Sources, List<ResourceFile> Resources, Dictionary<string, string> Static, List<Diagnostic> Diagnostics,
-        Dictionary<string, int> SourceIndex, HashSet<string> OtherFiles);
+    private FolderWalk? _lastWalk;
 
     /// <summary>Builds a snapshot of the folder as it is now. Throws <see cref="DirectoryNotFoundException"/> when the folder is missing.</summary>
     /// <param name="changedFiles">
@@ -57,8 +53,8 @@ public sealed class ContentLoader
         var schedule = new PublishSchedule(now);
 
         var previousWalk = _lastWalk;
-        var refreshed = changedFiles is not null && previousWalk is not null ? Refresh(previousWalk, changedFiles) : null;
-        var walk = refreshed ?? WalkFolder();
+        var refreshed = changedFiles is not null && previousWalk is not null ? previousWalk.Refresh(changedFiles) : null;
+        var walk = refreshed ?? FolderWalk.Of(Root, _options);
         _lastWalk = walk;
         diagnostics.AddRange(walk.Diagnostics);
         var (sources, resources, staticFiles) = (walk.Sources, walk.Resources, walk.Static);
@@ -238,44 +234,6 @@ public sealed class ContentLoader
     /// <summary>Diagnostics by file, then line (a stable sort keeps each file's in the order found).</summary>
     private static readonly Comparer<Diagnostic> DiagnosticOrder =
         Comparer<Diagnostic>.Create((a, b) => string.CompareOrdinal(a.File, b.File) is var c && c != 0 ? c : a.Line.CompareTo(b.Line));
-
-    private Walk WalkFolder()
-    {
-        var found = new List<Diagnostic>();
-        var (sources, resources, staticFiles) = ContentFiles.Enumerate(Root, _options, found);
-        var index = new Dictionary<string, int>(sources.Count, StringComparer.Ordinal);
-        for (var i = 0; i < sources.Count; i++)
-        {
-            index[sources[i].FullPath] = i;
-        }
-        var others = new HashSet<string>(resources.Select(r => r.FullPath).Concat(staticFiles.Values), StringComparer.Ordinal);
-        return new Walk(sources, resources, staticFiles, found, index, others);
-    }
-
-    /// <summary>The last walk with the written files' times and sizes brought up to date; null when one of them is not a file it knew.</summary>
-    private static Walk? Refresh(Walk last, IReadOnlyCollection<string> changedFiles)
-    {
-        List<SourceFile>? sources = null;
-        foreach (var path in changedFiles)
-        {
-            if (last.OtherFiles.Contains(path))
-            {
-                continue; // an image or a data file: served from disk, read where it is used
-            }
-            if (!last.SourceIndex.TryGetValue(path, out var i))
-            {
-                return null;
-            }
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return null;
-            }
-            sources ??= [.. last.Sources];
-            sources[i] = sources[i] with { Modified = info.LastWriteTimeUtc, Length = info.Length };
-        }
-        return sources is null ? last : last with { Sources = sources };
-    }
 
     /// <summary>The live pages of the parsed files, with their diagnostics.</summary>
     private List<Page> BuildPages(List<SourceFile> sources, ParsedFile[] parsed, PublishSchedule schedule, List<string> hidden, List<Diagnostic> diagnostics)

@@ -59,7 +59,7 @@ public static class DataTableBuilder
         {
             warn($"datatable '{id}': no row of {source} has '{field.Key}'{Suggest(field.Key, rows)}; it stays empty.");
         }
-        var culture = CultureInfo.GetCultureInfo(language == SiteLanguage.Swedish ? "sv-SE" : "en-GB");
+        var culture = language.Culture;
         var kinds = fields.Select(_ => new Dictionary<string, (int Count, int FirstRow)>(StringComparer.Ordinal)).ToArray();
         var prepared = new List<DataRow>(rows.Count);
         for (var r = 0; r < rows.Count; r++)

@@ -109,7 +109,7 @@ public sealed partial class EmbedResolver(string root, ContentOptions options)
     private PageEmbed Chart(Page page, EmbedRequest request, string id, Action<string> warn)
     {
         var plotly = request.Kind == "plotly";
-        var title = request.Arg("title") ?? (page.Language == SiteLanguage.Swedish ? "Diagram" : "Chart");
+        var title = request.Arg("title") ?? ContentWords.In(page.Language, "Chart");
         var src = request.Arg(plotly ? "json" : "src") ?? request.Arg(plotly ? "src" : "json");
         if (src is null)
         {

@@ -61,6 +61,21 @@ public static partial class PageParser
         {
             return Failed(split.Error);
         }
+        if (FrontMatterOf(split, relativePath, diagnostics) is not { } frontMatter)
+        {
+            return Failed(diagnostics[^1]);
+        }
+        var (body, embeds) = ExpandShortcodes(split, frontMatter, relativePath, diagnostics);
+        if (relativePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || relativePath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+        {
+            return HtmlPage(frontMatter, body, split, diagnostics) with { Embeds = embeds };
+        }
+        return MarkdownPage(frontMatter, body, split, language, diagnostics) with { Embeds = embeds };
+    }
+
+    /// <summary>The front matter, with a warning for each date it cannot read; null (and the reason last in <paramref name="diagnostics"/>) when it cannot be read at all.</summary>
+    private static FrontMatter? FrontMatterOf(Split split, string relativePath, List<Diagnostic> diagnostics)
+    {
         Dictionary<string, object?> values;
         try
         {
@@ -71,16 +86,19 @@ public static partial class PageParser
             // The front matter's first line is line 2 of the file; an error found at the end of the
             // front matter (an unclosed bracket) is reported on its last line, not on the closing '---'.
             var line = Math.Min((int)e.Start.Line + 1, split.Yaml!.Split('\n').Length + 1);
-            return Failed(relativePath, line, "front-matter-yaml", $"Front matter is not valid YAML: {Clean(e.Message)}");
+            diagnostics.Add(FrontMatterError(relativePath, line, $"Front matter is not valid YAML: {Clean(e.Message)}"));
+            return null;
         }
         catch (FormatException e)
         {
-            return Failed(relativePath, 2, "front-matter-yaml", $"Front matter is not valid: {e.Message}");
+            diagnostics.Add(FrontMatterError(relativePath, 2, $"Front matter is not valid: {e.Message}"));
+            return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet gives up on some malformed input without a position.
-            return Failed(relativePath, 2, "front-matter-yaml", "Front matter is not valid YAML (check brackets, quotes and indentation).");
+            diagnostics.Add(FrontMatterError(relativePath, 2, "Front matter is not valid YAML (check brackets, quotes and indentation)."));
+            return null;
         }
         var frontMatter = new FrontMatter(values);
         foreach (var key in FrontMatter.DateKeys)
@@ -92,6 +110,14 @@ public static partial class PageParser
             }
         }
 
+        return frontMatter;
+    }
+
+    private static Diagnostic FrontMatterError(string file, int line, string message) => new(Severity.Error, "front-matter-yaml", file, line, message);
+
+    /// <summary>The body with its shortcodes expanded, and the embeds they ask for (with their lines); an unknown shortcode is warned about once per name.</summary>
+    private static (string Body, List<EmbedRequest> Embeds) ExpandShortcodes(Split split, FrontMatter frontMatter, string relativePath, List<Diagnostic> diagnostics)
+    {
         var unknown = new List<Shortcodes.Unknown>();
         var embeds = new List<EmbedRequest>();
         var body = Shortcodes.Expand(split.Body, frontMatter, unknown, embeds);
@@ -103,12 +129,12 @@ public static partial class PageParser
             diagnostics.Add(new Diagnostic(Severity.Warning, "unknown-shortcode", relativePath, line,
                 $"Shortcode '{group.Key}' is not supported; it renders nothing{(group.Count() > 1 ? $" ({group.Count()} uses)" : "")}."));
         }
+        return (body, embeds);
+    }
 
-        if (relativePath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || relativePath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
-        {
-            return HtmlPage(frontMatter, body, split, diagnostics) with { Embeds = embeds };
-        }
-
+    /// <summary>A Markdown body as HTML, with its headings (each given an anchor), links and summary.</summary>
+    private static ParsedFile MarkdownPage(FrontMatter frontMatter, string body, Split split, SiteLanguage language, List<Diagnostic> diagnostics)
+    {
         var document = Markdown.Parse(body, Pipeline);
         var headings = new List<ContentHeading>();
         var links = new List<ContentLink>();
@@ -162,7 +188,7 @@ public static partial class PageParser
         var summary = (frontMatter.Summary ?? frontMatter.Description) is { } written
             ? PlainText(written)
             : firstParagraph?.Inline is null ? "" : Truncate(Whitespace().Replace(InlineText(firstParagraph.Inline), " ").Trim(), 300);
-        return new ParsedFile(frontMatter, CompactText.Compress(html), headings, summary, links, diagnostics, split.Yaml ?? "") { Embeds = embeds };
+        return new ParsedFile(frontMatter, CompactText.Compress(html), headings, summary, links, diagnostics, split.Yaml ?? "");
     }
 
     /// <summary>Hugo's <c>.html</c> content: the body is HTML already and is used as written (after shortcodes); its links are checked like any page's.</summary>
@@ -195,7 +221,7 @@ public static partial class PageParser
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:?'%/-()åäöÅÄÖéÉüÜ");
 
     private static string AnchorLabel(SiteLanguage language, string heading) =>
-        language == SiteLanguage.Swedish ? $"Länk till avsnittet {heading}" : $"Link to the section {heading}";
+        ContentWords.Format(language, "Link to the section {0}", heading);
 
     private static string Decode(byte[] bytes)
     {

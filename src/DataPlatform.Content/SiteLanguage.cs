@@ -1,10 +1,18 @@
+using System.Globalization;
+
 namespace DataPlatform.Content;
 
-/// <summary>A language the portal serves. English is the default and lives at the site root; Swedish lives under <c>/sv/</c>.</summary>
-public sealed record SiteLanguage(string Code, string UrlPrefix, string NativeName)
+/// <summary>A language the portal serves. English is the default and lives at the site root; Swedish lives under <c>/sv/</c>. Its dates and numbers follow <c>CultureName</c> (British English for English).</summary>
+public sealed record SiteLanguage(string Code, string UrlPrefix, string NativeName, string CultureName)
 {
-    public static readonly SiteLanguage English = new("en", "", "English");
-    public static readonly SiteLanguage Swedish = new("sv", "/sv", "Svenska");
+    public static readonly SiteLanguage English = new("en", "", "English", "en-GB");
+    public static readonly SiteLanguage Swedish = new("sv", "/sv", "Svenska", "sv-SE");
+
+    /// <summary>The culture of <see cref="CultureName"/>: the one place a language becomes a culture.</summary>
+    public CultureInfo Culture => CultureInfo.GetCultureInfo(CultureName);
+
+    /// <summary>The Open Graph locale (<c>sv_SE</c>).</summary>
+    public string Locale => CultureName.Replace('-', '_');
 
     public static IReadOnlyList<SiteLanguage> All { get; } = [English, Swedish];
 

@@ -32,7 +32,7 @@ public sealed class ChartEmbed : PageEmbed
     /// <summary>Draws <paramref name="chart"/> for a page in <paramref name="language"/>, describing it when it has no description.</summary>
     public static ChartEmbed Create(Chart chart, string id, int index, SiteLanguage language, IReadOnlyList<ChartDataTable>? undrawn = null, string? source = null)
     {
-        var culture = ChartText.Culture(language);
+        var culture = language.Culture;
         if (chart.Description.Length == 0)
         {
             chart = chart with { Description = ChartText.Describe(chart, language) };

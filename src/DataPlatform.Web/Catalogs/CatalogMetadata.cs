@@ -13,37 +13,6 @@ namespace DataPlatform.Web.Catalogs;
 /// <summary>Schema.org for catalogues: data sources are <c>Dataset</c>s in a <c>DataCatalog</c>; services and resources are <c>SoftwareApplication</c>s.</summary>
 public static class CatalogMetadata
 {
-    public static object Entry(Page page, Func<string, string> absolute)
-    {
-        var entry = page.Entry!;
-        var language = page.Language;
-        var common = new Dictionary<string, object?>
-        {
-            ["@context"] = "https://schema.org",
-            ["name"] = entry.Name.For(language),
-            ["description"] = entry.Description.For(language),
-            ["url"] = absolute(page.Url),
-            ["inLanguage"] = language.Code,
-            ["keywords"] = entry.Keywords.Count > 0 ? string.Join(", ", entry.Keywords) : null,
-            ["license"] = entry.Licence,
-            ["provider"] = entry.Provider is null ? null : new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = entry.Provider },
-            ["sameAs"] = entry.Links.Homepage,
-            ["isAccessibleForFree"] = entry.Access is null ? null : entry.Access == "open",
-        };
-        if (page.Section == SectionNames.DataSources)
-        {
-            common["@type"] = "Dataset";
-            common["genre"] = entry.Category;
-        }
-        else
-        {
-            common["@type"] = "SoftwareApplication";
-            common["applicationCategory"] = entry.Type;
-            common["softwareHelp"] = entry.Links.Documentation;
-        }
-        return common;
-    }
-
     public static string? ListJsonLd(string catalog, LayoutViewModel model, IReadOnlyList<CatalogEntry> entries, SiteLanguage language, Func<string, string> absolute)
     {
         object data = catalog == SectionNames.DataSources

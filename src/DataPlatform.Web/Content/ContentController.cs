@@ -96,7 +96,7 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
             var view = DataTableView.Create(table, Request.Query, tableIds, path, Stockholm.Today(clock.GetUtcNow()), t);
             if (view.Filter.Format is not null && view.Filter.Errors.Count == 0)
             {
-                await view.WriteAsync(Response, t["Status"], status => t[StatusLabel(status)], HttpContext.RequestAborted);
+                await view.WriteAsync(Response, t["Status"], status => t[DataTableView.StatusLabel(status)], HttpContext.RequestAborted);
                 return new EmptyResult();
             }
             tables[table.Index] = view;
@@ -109,15 +109,6 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
         model.Tables = tables;
         return View(ViewFor(found), model);
     }
-
-    /// <summary>The label of a row status, as a key of the shared resource.</summary>
-    public static string StatusLabel(RowStatus status) => status switch
-    {
-        RowStatus.Upcoming => "Upcoming",
-        RowStatus.Ongoing => "Ongoing",
-        RowStatus.Ended => "Ended",
-        _ => "Not dated",
-    };
 
     private PageViewModel BuildModel(Page page, SiteLanguage language, bool isFallback, IReadOnlyList<Page> children, Pager? pager)
     {

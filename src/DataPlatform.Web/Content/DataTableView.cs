@@ -161,4 +161,13 @@ public sealed class DataTableView
             json.WriteEndObject();
         }, cancel);
     }
+
+    /// <summary>The label of a row status, as a key of the shared resource.</summary>
+    public static string StatusLabel(RowStatus status) => status switch
+    {
+        RowStatus.Upcoming => "Upcoming",
+        RowStatus.Ongoing => "Ongoing",
+        RowStatus.Ended => "Ended",
+        _ => "Not dated",
+    };
 }

@@ -41,7 +41,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         // An identifier typed into the search box (a DOI in any of its forms, a PubMed or PubMed Central id, a record id) leads straight to its record.
         if (problems.Count == 0 && outputs.FindByIdentifier(filter.Q) is [var record])
         {
-            return Redirect(language.Localize(RecordPath(record)));
+            return Redirect(language.Localize(AppRoutes.Publication(record)));
         }
         var query = problems.Count > 0 ? null : PublicationQuery.Run(outputs, filter);
         var matching = query?.Matching ?? [];
@@ -98,7 +98,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         var language = layout.Language;
         var publications = PublicationQuery.Run(snapshot.Outputs, filter).Matching;
         var fileName = filter.FileName(Stockholm.Today(clock.GetUtcNow()), format);
-        return new PublicationExport(publications, format, fileName, p => layout.Absolute(language.Localize(RecordPath(p))));
+        return new PublicationExport(publications, format, fileName, p => layout.Absolute(language.Localize(AppRoutes.Publication(p))));
     }
 
     /// <summary>The numbers of a publications chart for exactly the filtered list: <c>/publications/chart-years.csv?year=…</c>.</summary>
@@ -127,7 +127,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
             return NotFound();
         }
         var language = layout.Language;
-        return new PublicationExport([publication], format, $"{publication.Id}.{format}", p => layout.Absolute(language.Localize(RecordPath(p))));
+        return new PublicationExport([publication], format, $"{publication.Id}.{format}", p => layout.Absolute(language.Localize(AppRoutes.Publication(p))));
     }
 
     [HttpGet(Section + "/feed.xml")]
@@ -145,7 +145,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         var title = $"{own?.Title ?? t["Publications"]} – {layout.SiteTitle(language)}";
         var feed = AtomFeed.Write(layout.Absolute(language.Localize(AppRoutes.Feed(Section))), layout.Absolute(language.Localize(AppRoutes.Section(Section))), title, language,
             snapshot.LoadedAt,
-            newest.Select(p => new AtomEntry(layout.Absolute(language.Localize(RecordPath(p))), p.Title, snapshot.LoadedAt, Moment(p.Published),
+            newest.Select(p => new AtomEntry(layout.Absolute(language.Localize(AppRoutes.Publication(p))), p.Title, snapshot.LoadedAt, Moment(p.Published),
                 p.Authors.Select(a => a.Full).DefaultIfEmpty(layout.SiteTitle(language)).ToList(), p.Labels.Select(l => l.Key).ToList(),
                 PublicationCitation.Source(p))));
         return File(feed, AtomFeed.ContentType);
@@ -161,9 +161,9 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         }
         if (!string.Equals(id, publication.Id, StringComparison.Ordinal))
         {
-            return RedirectPermanent(language.Localize(RecordPath(publication)));
+            return RedirectPermanent(language.Localize(AppRoutes.Publication(publication)));
         }
-        var path = language.Localize(RecordPath(publication));
+        var path = language.Localize(AppRoutes.Publication(publication));
         var absolute = layout.Absolute(path);
         var model = new PublicationViewModel
         {
@@ -186,9 +186,6 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
         model.JsonLd = PublicationCitation.JsonLd(publication, absolute);
         return View("~/Views/Publications/Record.cshtml", model);
     }
-
-    /// <summary>A record's neutral path: <c>/publications/&lt;id&gt;/</c>.</summary>
-    public static string RecordPath(Publication publication) => $"/{Section}/{publication.Id}/";
 
     private static DateTimeOffset? Moment(PartialDate? date) =>
         date is { } d ? new DateTimeOffset(d.Year, Math.Max(1, d.Month), Math.Max(1, d.Day), 0, 0, 0, TimeSpan.Zero) : null;

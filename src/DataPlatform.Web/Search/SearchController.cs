@@ -65,7 +65,7 @@ public sealed class SearchController(SearchService search, ContentSnapshot snaps
             // An identifier (a DOI in any of its forms, a PubMed or PubMed Central id) leads straight to its record.
             if (!wantsJson && snapshot.Outputs.FindByIdentifier(query) is [var record])
             {
-                return Redirect(language.Localize(Outputs.PublicationsController.RecordPath(record)));
+                return Redirect(language.Localize(AppRoutes.Publication(record)));
             }
             try
             {

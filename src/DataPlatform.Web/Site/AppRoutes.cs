@@ -45,6 +45,9 @@ public static class AppRoutes
     /// <summary>A highlights taxonomy term's page (<c>tags</c> or <c>authors</c>).</summary>
     public static string HighlightTerm(string taxonomy, string slug) => $"/{SectionNames.Highlights}/{taxonomy}/{slug}/";
 
+    /// <summary>A publication's record page.</summary>
+    public static string Publication(Publication publication) => $"/{SectionNames.Publications}/{publication.Id}/";
+
     /// <summary>One event as an .ics file.</summary>
     public static string EventCalendar(string slug) => $"/{SectionNames.Events}/{slug}/event.ics";
 

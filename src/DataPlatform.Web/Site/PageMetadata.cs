@@ -4,15 +4,14 @@ using DataPlatform.Content;
 
 namespace DataPlatform.Web.Site;
 
-/// <summary>Schema.org JSON-LD: <c>WebSite</c> on the home page, <c>Article</c> for highlights and news, <c>Event</c> for events.</summary>
+/// <summary>Schema.org JSON-LD: <c>WebSite</c> on the home page, <c>Article</c> for highlights and news, <c>Event</c> for events, catalogue entries as <c>Dataset</c> or <c>SoftwareApplication</c>.</summary>
 public static class PageMetadata
 {
-
     public static string? JsonLd(Page page, LayoutViewModel model, Func<string, string> absolute)
     {
         object? data = page switch
         {
-            { Entry: not null } => Catalogs.CatalogMetadata.Entry(page, absolute),
+            { Entry: not null } => CatalogEntry(page, absolute),
             { Kind: PageKind.Home } => new Dictionary<string, object?>
             {
                 ["@context"] = "https://schema.org",
@@ -59,5 +58,37 @@ public static class PageMetadata
             _ => null,
         };
         return data is null ? null : PageMetadataJson.Write(data);
+    }
+
+    /// <summary>A service (<c>SoftwareApplication</c>) or a data source (<c>Dataset</c>) of a catalogue.</summary>
+    private static Dictionary<string, object?> CatalogEntry(Page page, Func<string, string> absolute)
+    {
+        var entry = page.Entry!;
+        var language = page.Language;
+        var common = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["name"] = entry.Name.For(language),
+            ["description"] = entry.Description.For(language),
+            ["url"] = absolute(page.Url),
+            ["inLanguage"] = language.Code,
+            ["keywords"] = entry.Keywords.Count > 0 ? string.Join(", ", entry.Keywords) : null,
+            ["license"] = entry.Licence,
+            ["provider"] = entry.Provider is null ? null : new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = entry.Provider },
+            ["sameAs"] = entry.Links.Homepage,
+            ["isAccessibleForFree"] = entry.Access is null ? null : entry.Access == "open",
+        };
+        if (page.Section == SectionNames.DataSources)
+        {
+            common["@type"] = "Dataset";
+            common["genre"] = entry.Category;
+        }
+        else
+        {
+            common["@type"] = "SoftwareApplication";
+            common["applicationCategory"] = entry.Type;
+            common["softwareHelp"] = entry.Links.Documentation;
+        }
+        return common;
     }
 }

@@ -6,7 +6,9 @@ using DataPlatform.Content;
 using DataPlatform.Web.Data;
 using DataPlatform.Web.Site;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using DataPlatform.Web.Localization;
 
 namespace DataPlatform.Web.Submissions;
 
@@ -15,14 +17,14 @@ namespace DataPlatform.Web.Submissions;
 /// template, filled in, for them to keep, change or remove), the signature template, and the visitor's message quoted
 /// below, all plain text (nothing a visitor wrote is ever markup).
 /// </summary>
-public sealed class ReplyComposer(IOptions<NotificationOptions> options, PortalLayout layout)
+public sealed class ReplyComposer(IOptions<NotificationOptions> options, PortalLayout layout, IStringLocalizer<SharedResource> t)
 {
     /// <summary>The greeting template filled in for this visitor ("Dear Ada Lovelace,"), the start of a new reply's text.</summary>
     public string Greeting(Submission submission) => Fill(options.Value.Reply.Greeting, "{name},", submission);
 
     private string Fill(Dictionary<string, string> template, string fallback, Submission submission)
     {
-        var language = submission.Language == "sv" ? SiteLanguage.Swedish : SiteLanguage.English;
+        var language = LanguageOf(submission);
         return (template.GetValueOrDefault(language.Code) ?? fallback).Replace("{name}", submission.Name.Trim(), StringComparison.Ordinal)
             .Replace("{site}", layout.SiteTitle(language), StringComparison.Ordinal).Replace("\\n", "\n", StringComparison.Ordinal);
     }
@@ -31,17 +33,18 @@ public sealed class ReplyComposer(IOptions<NotificationOptions> options, PortalL
     public static string PreviewKey(string text, string? status) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.Trim().ReplaceLineEndings("\n") + "\0" + status)));
 
+    private static SiteLanguage LanguageOf(Submission submission) => SiteLanguage.Find(submission.Language) ?? SiteLanguage.Default;
+
     public (string Subject, string Body) Compose(Submission submission, string text)
     {
-        var swedish = submission.Language == "sv";
+        var language = LanguageOf(submission);
         var templates = options.Value.Reply;
-        var topic = submission.Title is { Length: > 0 } title ? OneLine(title) : swedish ? "Ditt meddelande" : "Your message";
-        var subject = $"{(swedish ? "Sv" : "Re")}: {topic} [{submission.Reference}]";
-        var received = Stockholm.ToLocal(submission.ReceivedAt).ToString(swedish ? "d MMMM yyyy HH:mm" : "d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo(swedish ? "sv-SE" : "en-GB"));
+        var topic = submission.Title is { Length: > 0 } title ? OneLine(title) : t.In(language, "Your message");
+        var subject = t.In(language, "Re: {0} [{1}]", topic, submission.Reference);
         var body = new StringBuilder();
         body.Append(text.Trim().ReplaceLineEndings("\n")).Append("\n\n");
         body.Append(Fill(templates.Signature, "{site}", submission)).Append("\n\n");
-        body.Append(swedish ? $"Den {received} skrev {OneLine(submission.Name)}:" : $"On {received}, {OneLine(submission.Name)} wrote:").Append('\n');
+        body.Append(t.In(language, "On {0:d MMMM yyyy, HH:mm}, {1} wrote:", Stockholm.ToLocal(submission.ReceivedAt), OneLine(submission.Name))).Append('\n');
         foreach (var line in (submission.Message ?? "").ReplaceLineEndings("\n").Split('\n'))
         {
             body.Append("> ").Append(line).Append('\n');

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +10,11 @@ public static class SubmissionsExtensions
 
     public static void AddPortalSubmissions(this WebApplicationBuilder builder)
     {
+        // The Data Protection keys' local copy sits beside the submission spool: the one folder a deployment keeps writable.
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new Data.PostgresXmlRepository(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+                Path.Combine(Path.GetDirectoryName(Path.GetFullPath(sp.GetRequiredService<IOptions<SubmissionOptions>>().Value.SpoolDirectory))!, "keys"),
+                sp.GetRequiredService<ILogger<Data.PostgresXmlRepository>>())));
         builder.Services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.SectionName)
             .Validate(o => o.MinimumFillSeconds >= 0 && o.MaximumAgeHours > 0, "Submissions: MinimumFillSeconds must be >= 0 and MaximumAgeHours > 0.")
             .Validate(o => o.RateLimitPermits > 0 && o.RateLimitWindowSeconds > 0, "Submissions: RateLimitPermits and RateLimitWindowSeconds must be positive.")
