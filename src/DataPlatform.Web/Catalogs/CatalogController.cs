@@ -91,7 +91,7 @@ public sealed class CatalogController(ContentSnapshot snapshot, PortalLayout lay
     };
 
     /// <summary>The JSON Schema of a catalogue data file (a list of entries), generated from the model the portal reads it into.</summary>
-    [HttpGet("schemas/catalog.schema.json")]
+    [HttpGet(AppRoutes.CatalogSchema)]
     public IActionResult Schema()
     {
         var schema = SchemaOptions.GetJsonSchemaAsNode(typeof(List<CatalogEntry>), new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });

@@ -12,14 +12,14 @@ namespace DataPlatform.Web.Events;
 [Bilingual]
 public sealed class EventsController(ContentSnapshot snapshot, PortalLayout layout, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
-    [HttpGet("events")]
+    [HttpGet(AppRoutes.Events)]
     public IActionResult Upcoming([FromQuery] EventFilter filter, [FromQuery] int? page) => List(past: false, filter, page);
 
-    [HttpGet("events/past")]
+    [HttpGet(AppRoutes.PastEvents)]
     public IActionResult Past([FromQuery] EventFilter filter, [FromQuery] int? page) => List(past: true, filter, page);
 
     /// <summary>A calendar of upcoming events that calendar apps can subscribe to.</summary>
-    [HttpGet("events/calendar.ics")]
+    [HttpGet(AppRoutes.Calendar)]
     public IActionResult Calendar()
     {
         var language = layout.Language;
@@ -28,7 +28,7 @@ public sealed class EventsController(ContentSnapshot snapshot, PortalLayout layo
     }
 
     /// <summary>One event as an .ics file, to add to a calendar.</summary>
-    [HttpGet("events/{slug}/event.ics")]
+    [HttpGet(AppRoutes.Events + "{slug}/event.ics")]
     public IActionResult OneEvent(string slug)
     {
         var language = layout.Language;

@@ -39,7 +39,7 @@ public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layou
     /// Hugo's RSS 2.0 feeds, for the subscribers of sites moved over: <c>/index.xml</c> (every page, newest first) and
     /// <c>/&lt;section&gt;/index.xml</c> for every section with pages, in each language.
     /// </summary>
-    [HttpGet("index.xml"), HttpGet("{section:regex(^[[a-z0-9_-]]+$)}/index.xml"), Bilingual]
+    [HttpGet(AppRoutes.Rss), HttpGet("{section:regex(^[[a-z0-9_-]]+$)}/index.xml"), Bilingual]
     public IActionResult Rss(string? section)
     {
         var language = layout.Language;
@@ -89,7 +89,7 @@ public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layou
         return File(buffer.ToArray(), "application/rss+xml; charset=utf-8");
     }
 
-    [HttpGet("sitemap.xml")]
+    [HttpGet(AppRoutes.Sitemap)]
     public IActionResult Sitemap()
     {
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -131,7 +131,7 @@ public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layou
     /// The publication records, each with its Swedish alternate, in a sitemap of their own: a large export has more
     /// records than one sitemap may list with the pages (50,000 URLs), so it lists the first 50,000 records.
     /// </summary>
-    [HttpGet("publications/sitemap.xml")]
+    [HttpGet(AppRoutes.PublicationsSitemap)]
     public IActionResult PublicationsSitemap()
     {
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -162,7 +162,7 @@ public sealed class FeedsController(ContentSnapshot snapshot, PortalLayout layou
         return File(buffer.ToArray(), "application/xml; charset=utf-8");
     }
 
-    [HttpGet("robots.txt")]
+    [HttpGet(AppRoutes.Robots)]
     public IActionResult Robots() => Content($"User-agent: *\nAllow: /\nDisallow: /staff/\n\nSitemap: {layout.Absolute(AppRoutes.Sitemap)}\n"
         + (snapshot.Outputs.Publications.Count > 0 ? $"Sitemap: {layout.Absolute(AppRoutes.PublicationsSitemap)}\n" : ""), "text/plain; charset=utf-8");
 

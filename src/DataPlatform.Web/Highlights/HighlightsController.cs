@@ -12,7 +12,7 @@ public sealed class HighlightsController(ContentSnapshot snapshot, PortalLayout 
 {
     private const string Section = SectionNames.Highlights;
 
-    [HttpGet("highlights")]
+    [HttpGet(AppRoutes.Highlights)]
     public IActionResult List([FromQuery] int? page)
     {
         if (!ModelState.IsValid)
@@ -39,7 +39,7 @@ public sealed class HighlightsController(ContentSnapshot snapshot, PortalLayout 
             : null;
     }
 
-    [HttpGet("highlights/{taxonomy:regex(^(tags|authors)$)}")]
+    [HttpGet(AppRoutes.Highlights + "{taxonomy:regex(^(tags|authors)$)}")]
     public IActionResult Terms(string taxonomy)
     {
         var language = layout.Language;
@@ -55,7 +55,7 @@ public sealed class HighlightsController(ContentSnapshot snapshot, PortalLayout 
         return View("Terms", model);
     }
 
-    [HttpGet("highlights/{taxonomy:regex(^(tags|authors)$)}/{slug}")]
+    [HttpGet(AppRoutes.Highlights + "{taxonomy:regex(^(tags|authors)$)}/{slug}")]
     public IActionResult Term(string taxonomy, string slug, [FromQuery] int? page)
     {
         var language = layout.Language;

@@ -20,7 +20,7 @@ public sealed class BilingualRoutesConvention : IApplicationModelConvention
                 foreach (var language in SiteLanguage.All.Where(l => l.UrlPrefix.Length > 0))
                 {
                     var twin = new SelectorModel(selector);
-                    twin.AttributeRouteModel!.Template = language.UrlPrefix.TrimStart('/') + "/" + selector.AttributeRouteModel!.Template;
+                    twin.AttributeRouteModel!.Template = language.UrlPrefix.TrimStart('/') + "/" + selector.AttributeRouteModel!.Template!.TrimStart('/');
                     // Route names must be unique; the twin is reached by its path, never by name.
                     twin.AttributeRouteModel.Name = null;
                     twins.Add(twin);

@@ -15,7 +15,7 @@ namespace DataPlatform.Web.Search;
 [Bilingual]
 public sealed class SearchController(SearchService search, ContentSnapshot snapshot, PortalLayout layout, IStringLocalizer<SharedResource> t, ILogger<SearchController> logger) : Controller
 {
-    [HttpGet("search"), VaryByAccept, Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SearchExtensions.RateLimitPolicy)]
+    [HttpGet(AppRoutes.Search), VaryByAccept, Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SearchExtensions.RateLimitPolicy)]
     public async Task<IActionResult> Index([FromQuery] string? q, [FromQuery] string? section, [FromQuery] int? page, [FromQuery] string? format, CancellationToken cancellationToken)
     {
         var language = layout.Language;
@@ -131,7 +131,7 @@ public sealed class SearchController(SearchService search, ContentSnapshot snaps
     }
 
     /// <summary>Lets browsers add the portal's search (OpenSearch 1.1).</summary>
-    [HttpGet("opensearch.xml")]
+    [HttpGet(AppRoutes.OpenSearch)]
     public IActionResult OpenSearch()
     {
         const string ns = "http://a9.com/-/spec/opensearch/1.1/";

@@ -9,6 +9,8 @@ namespace DataPlatform.Web.Site;
 /// </summary>
 public static class AppRoutes
 {
+    public const string Events = "/" + SectionNames.Events + "/";
+    public const string Highlights = "/" + SectionNames.Highlights + "/";
     public const string Search = "/search/";
     public const string Contact = "/contact/";
     public const string ContactThanks = "/contact/thanks/";

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace DataPlatform.Web.Staff;
 
 /// <summary>Staff sign-in, sign-out and password change. There is no sign-up: accounts come from the <c>staff</c> command.</summary>
-[Route("staff")]
+[Route(AppRoutes.Staff)]
 public sealed class StaffAccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInThrottle throttle, IDataProtectionProvider protection, PortalLayout layout, ILogger<StaffAccountController> logger) : Controller
 {
     /// <summary>Set after a successful sign-in: this browser is the account owner's, and failures from elsewhere do not slow it down.</summary>

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DataPlatform.Web.Staff;
 
 /// <summary>The staff workspace: the submissions list with filters and search, each submission's detail and workflow, exports, and the editors' content report.</summary>
-[Route("staff"), Authorize(Policy = StaffExtensions.StaffPolicy), ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[Route(AppRoutes.Staff), Authorize(Policy = StaffExtensions.StaffPolicy), ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class StaffController(PortalDbContext db, SubmissionReview review, UserManager<StaffUser> users, PortalLayout layout, ContentStartup content,
     Fetching.RemoteFetcher fetcher, BackgroundWork work, ReplyComposer replies, ReplySignal replySignal, TimeProvider clock, Microsoft.Extensions.Options.IOptions<NotificationOptions> notifications) : Controller
 {

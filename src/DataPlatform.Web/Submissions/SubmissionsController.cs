@@ -26,31 +26,31 @@ public sealed partial class SubmissionsController(
 {
     private const string FormContentTypes = "application/x-www-form-urlencoded";
 
-    [HttpGet("contact"), FormPage(SubmissionKind.Contact)]
+    [HttpGet(AppRoutes.Contact), FormPage(SubmissionKind.Contact)]
     public Task<IActionResult> Contact() => Show(new ContactForm(), "Contact", "Contact");
 
-    [HttpPost("contact")]
+    [HttpPost(AppRoutes.Contact)]
     [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
     public Task<IActionResult> Contact(ContactForm form, CancellationToken cancellationToken) => Submit(form, "Contact", "Contact", cancellationToken);
 
-    [HttpGet("events/suggest"), FormPage(SubmissionKind.Event)]
+    [HttpGet(AppRoutes.SuggestEvent), FormPage(SubmissionKind.Event)]
     public Task<IActionResult> SuggestEvent() => Show(new EventSuggestionForm(), "EventSuggestion", "Suggest an event");
 
-    [HttpPost("events/suggest")]
+    [HttpPost(AppRoutes.SuggestEvent)]
     [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
     public Task<IActionResult> SuggestEvent(EventSuggestionForm form, CancellationToken cancellationToken) =>
         Submit(form, "EventSuggestion", "Suggest an event", cancellationToken);
 
-    [HttpGet("highlights/suggest"), FormPage(SubmissionKind.Highlight)]
+    [HttpGet(AppRoutes.SuggestHighlight), FormPage(SubmissionKind.Highlight)]
     public Task<IActionResult> SuggestHighlight() => Show(new HighlightSuggestionForm(), "HighlightSuggestion", "Suggest a data highlight");
 
-    [HttpPost("highlights/suggest")]
+    [HttpPost(AppRoutes.SuggestHighlight)]
     [ValidateAntiForgeryToken, EnableRateLimiting(SubmissionsExtensions.RateLimitPolicy), Consumes(FormContentTypes, "multipart/form-data")]
     public Task<IActionResult> SuggestHighlight(HighlightSuggestionForm form, CancellationToken cancellationToken) =>
         Submit(form, "HighlightSuggestion", "Suggest a data highlight", cancellationToken);
 
-    [HttpGet("contact/thanks"), HttpGet("events/suggest/thanks"),
-     HttpGet("highlights/suggest/thanks")]
+    [HttpGet(AppRoutes.ContactThanks), HttpGet(AppRoutes.SuggestEventThanks),
+     HttpGet(AppRoutes.SuggestHighlightThanks)]
     public IActionResult Thanks([FromQuery(Name = "ref")] string? reference)
     {
         var path = Request.Path.Value!.TrimEnd('/');
