@@ -30,7 +30,8 @@ public sealed class CatalogController(ContentSnapshot snapshot, PortalLayout lay
         var language = layout.Language;
         var found = snapshot.Catalogs.GetValueOrDefault(catalog);
         var entries = found?.SortedFor(language) ?? [];
-        var matching = entries.Where(e => filter.Matches(e, language)).ToList();
+        var problems = filter.Problems();
+        var matching = problems.Count > 0 ? [] : entries.Where(e => filter.Matches(e, language)).ToList();
         var section = snapshot.ListSection(language, catalog);
         var own = section?.Language == language ? section : null;
         var baseUrl = language.Localize(AppRoutes.Section(catalog));
@@ -48,17 +49,23 @@ public sealed class CatalogController(ContentSnapshot snapshot, PortalLayout lay
             Matching = matching.Count,
             Total = entries.Count,
             Pager = pager,
-            Panel = new FacetPanel(t["Filter the catalogue"], Facets(entries, filter, language, catalog, baseUrl), baseUrl)
+            Panel = new FacetPanel(t["Filter the catalogue"], problems.Count > 0 ? [] : Facets(entries, filter, language, catalog, baseUrl), baseUrl)
             {
                 Others = ActiveFilter.Words(filter, filter.Q, t["Words"], baseUrl),
                 CountText = string.Format(CultureInfo.CurrentCulture, t["{0} of {1} match"], matching.Count, entries.Count),
             },
             Vocabulary = snapshot.Vocabulary,
+            Problems = [.. problems.Select(p => p.Text(t))],
+            ClearUrl = baseUrl,
             EmptyText = t["Nothing matches these filters. Clear them to see everything."],
             Ancestors = own is null ? [] : snapshot.Ancestors(own),
         };
         layout.Apply(model, own?.Title ?? t[Titles[catalog]], own?.Meta.Description);
         model.JsonLd = CatalogMetadata.ListJsonLd(catalog, model, model.Entries, language, layout.Absolute);
+        if (problems.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
         return View("List", model);
     }
 

@@ -22,21 +22,16 @@ public sealed class CatalogFilter : IListFilter
 
     public string? Access { get; set => field = QueryValues.Blank(value); }
 
-    /// <summary>Words in the name, description, keywords or provider (at most 200 characters are used).</summary>
-    public string? Q
-    {
-        get;
-        set
-        {
-            var q = QueryValues.Blank(value);
-            field = q is { Length: > 200 } ? q[..200] : q;
-        }
-    }
+    /// <summary>Words in the name, description, keywords or provider (at most <see cref="FilterProblem.MaximumWordsLength"/> characters).</summary>
+    public string? Q { get; set => field = QueryValues.Blank(value); }
 
     /// <summary>The words of <see cref="Q"/> as <see cref="TextQuery"/> matches them, made once per request.</summary>
     private string[] QueryWords => field ??= TextQuery.Prepare(Q);
 
     public bool IsEmpty => Audience is null && Kind is null && Keyword is null && Access is null && Q is null;
+
+    /// <summary>What cannot be understood; empty when all is. (A value no entry has is understood: it matches nothing, and its chip removes it.)</summary>
+    public IReadOnlyList<FilterProblem> Problems() => FilterProblem.WordsTooLong(Q) is { } tooLong ? [tooLong] : [];
 
     /// <summary>Whether the entry passes every choice, or every choice but the facet <paramref name="except"/> (to count that facet's values).</summary>
     public bool Matches(CatalogEntry entry, SiteLanguage language, string? except = null) =>

@@ -94,14 +94,14 @@ public sealed class ContentController(ContentSnapshot snapshot, PortalLayout lay
         foreach (var table in found.Embeds.OfType<DataTable>())
         {
             var view = DataTableView.Create(table, Request.Query, tableIds, path, Stockholm.Today(clock.GetUtcNow()), t);
-            if (view.Filter.Format is not null && view.Filter.Errors.Count == 0)
+            if (view.Filter.Format is not null && view.Filter.Problems.Count == 0)
             {
                 await view.WriteAsync(Response, t["Status"], status => t[DataTableView.StatusLabel(status)], HttpContext.RequestAborted);
                 return new EmptyResult();
             }
             tables[table.Index] = view;
             // What a table could not understand is said in the table; the page still shows, with a status that says so.
-            Response.StatusCode = view.Filter.Errors.Count > 0 ? StatusCodes.Status400BadRequest
+            Response.StatusCode = view.Filter.Problems.Count > 0 ? StatusCodes.Status400BadRequest
                 : view.PageMissing && Response.StatusCode == StatusCodes.Status200OK ? StatusCodes.Status404NotFound
                 : Response.StatusCode;
         }

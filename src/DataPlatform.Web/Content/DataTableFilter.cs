@@ -31,7 +31,7 @@ public sealed class DataTableFilter : IListFilter
     public string? Format { get; init; }
 
     /// <summary>What could not be understood, in the visitor's language; the rest of the query still applies.</summary>
-    public IReadOnlyList<string> Errors { get; init; } = [];
+    public IReadOnlyList<string> Problems { get; init; } = [];
 
     /// <summary>The query-string values that belong to other tables or to the page.</summary>
     public IReadOnlyList<KeyValuePair<string, string?>> Others { get; init; } = [];
@@ -61,7 +61,7 @@ public sealed class DataTableFilter : IListFilter
     public string SortValue(DataSort sort) => (sort.Descending ? "-" : "") + Table.Fields[sort.Field].Key;
 
     /// <summary>
-    /// Reads this table's values from the query string; what does not fit goes to <see cref="Errors"/>. Of the rest, only
+    /// Reads this table's values from the query string; what does not fit goes to <see cref="Problems"/>. Of the rest, only
     /// the values of the page's other tables (<paramref name="pageTables"/>, their ids) are kept for this table's links:
     /// anything else is read by nothing, and copying it into every link let 7 KB of query make a 318 KB page.
     /// </summary>
@@ -168,6 +168,6 @@ public sealed class DataTableFilter : IListFilter
                     break;
             }
         }
-        return new DataTableFilter { Table = table, Facets = facets, Text = text, Sort = sort, Status = status, Page = page, Format = format, Errors = errors, Others = others };
+        return new DataTableFilter { Table = table, Facets = facets, Text = text, Sort = sort, Status = status, Page = page, Format = format, Problems = errors, Others = others };
     }
 }

@@ -18,7 +18,6 @@ public sealed class EventFilter : IListFilter
     /// <summary>Words in the title, summary or place.</summary>
     public string? Q { get; set => field = QueryValues.Blank(value); }
 
-    public const int MaximumQueryLength = 200;
 
     private string[] QueryWords => field ??= TextQuery.Prepare(Q);
 
@@ -28,25 +27,25 @@ public sealed class EventFilter : IListFilter
 
     public bool IsEmpty => Type is null && Mode is null && Month is null && Q is null;
 
-    /// <summary>The problems with the values, as English UI strings (localized with <see cref="MaximumQueryLength"/> as their argument); empty when all are understood.</summary>
-    public IReadOnlyList<string> Problems()
+    /// <summary>What cannot be understood; empty when all is.</summary>
+    public IReadOnlyList<FilterProblem> Problems()
     {
-        var problems = new List<string>();
+        var problems = new List<FilterProblem>();
         if (Type is not null && !FrontMatter.EventTypes.Contains(Type))
         {
-            problems.Add("Unknown event type; choose one from the list.");
+            problems.Add(new("Unknown event type; choose one from the list."));
         }
         if (Mode is not null && !Modes.Contains(Mode))
         {
-            problems.Add("Choose online or on site.");
+            problems.Add(new("Choose online or on site."));
         }
         if (Month is not null && ParseMonth(Month) is null)
         {
-            problems.Add("Give the month as YYYY-MM, e.g. 2026-03.");
+            problems.Add(new("Give the month as YYYY-MM, e.g. 2026-03."));
         }
-        if (Q is { Length: > MaximumQueryLength })
+        if (FilterProblem.WordsTooLong(Q) is { } tooLong)
         {
-            problems.Add("The search words can be at most {0} characters.");
+            problems.Add(tooLong);
         }
         return problems;
     }

@@ -80,7 +80,8 @@ public sealed class EventsController(ContentSnapshot snapshot, PortalLayout layo
                 Others = ActiveFilter.Words(filter, filter.Q, t["Words"], baseUrl),
                 CountText = matching.Count == 1 ? t["1 event"] : string.Format(CultureInfo.CurrentCulture, t["{0} events"], matching.Count),
             },
-            FilterProblems = problems.Select(p => t[p, EventFilter.MaximumQueryLength].Value).ToList(),
+            Problems = [.. problems.Select(p => p.Text(t))],
+            ClearUrl = baseUrl,
             EmptyText = filter.IsEmpty
                 ? (past ? t["There are no past events."] : t["There are no upcoming events right now."])
                 : t["No events match these filters."],

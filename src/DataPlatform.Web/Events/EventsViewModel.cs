@@ -14,7 +14,6 @@ public sealed class EventsViewModel : ListViewModel
     /// <summary>The facets (type, online or on site, month), the choices in force and the count.</summary>
     public required FacetPanel Panel { get; init; }
 
-    public IReadOnlyList<string> FilterProblems { get; init; } = [];
 
     public required string UpcomingUrl { get; init; }
 

@@ -20,7 +20,8 @@ public sealed class DatasetFilter : IListFilter
     /// <summary>Words (or an accession number) in the item's accession, repository, paper, description or data types.</summary>
     public string? Q { get; set => field = QueryValues.Blank(value); }
 
-    public const int MaximumQueryLength = 200;
+    /// <summary>What cannot be understood; empty when all is.</summary>
+    public IReadOnlyList<FilterProblem> Problems() => FilterProblem.WordsTooLong(Q) is { } tooLong ? [tooLong] : [];
 
     private string[] QueryWords => field ??= TextQuery.Prepare(Q);
 

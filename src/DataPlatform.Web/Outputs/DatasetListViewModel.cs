@@ -16,7 +16,4 @@ public sealed class DatasetListViewModel : ListViewModel
     /// <summary>The facets, the choices in force and the count (one component for every list).</summary>
     public required FacetPanel Panel { get; init; }
 
-    /// <summary>What could not be understood, in the page's language.</summary>
-    public IReadOnlyList<string> Problems { get; init; } = [];
-    public required string ClearUrl { get; init; }
 }

@@ -28,9 +28,7 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
         {
             return NotFound();
         }
-        List<string> problems = filter.Q is { Length: > DatasetFilter.MaximumQueryLength }
-            ? [string.Format(CultureInfo.CurrentCulture, t["The search words can be at most {0} characters."], DatasetFilter.MaximumQueryLength)]
-            : [];
+        var problems = filter.Problems();
         var matching = problems.Count > 0 ? [] : Matching(items, filter);
         var baseUrl = language.Localize(AppRoutes.Section(Section));
         var pager = Pager.Create(matching.Count, page, baseUrl, filter);
@@ -63,7 +61,7 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
                 CountText = string.Format(CultureInfo.CurrentCulture, t["{0} of {1} datasets"], matching.Count, items.Count),
                 Exports = matching.Count == 0 ? [] : ExportFormats.Select(f => (f.ToUpperInvariant(), language.Localize($"/{Section}/export.{f}") + filter.ToQueryString())).ToList(),
             },
-            Problems = problems,
+            Problems = [.. problems.Select(p => p.Text(t))],
             ClearUrl = baseUrl,
             EmptyText = t["No datasets match these filters."],
             Ancestors = own is null ? [] : snapshot.Ancestors(own),
@@ -83,7 +81,7 @@ public sealed class DatasetsController(ContentSnapshot snapshot, PortalLayout la
     [HttpGet(Section + "/export.{format:regex(^(csv|json)$)}")]
     public async Task<IActionResult> Export(string format, [FromQuery] DatasetFilter filter)
     {
-        if (!ModelState.IsValid || filter.Q is { Length: > DatasetFilter.MaximumQueryLength })
+        if (!ModelState.IsValid || filter.Problems().Count > 0)
         {
             return BadRequest();
         }

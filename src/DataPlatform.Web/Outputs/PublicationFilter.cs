@@ -16,7 +16,6 @@ public sealed class PublicationFilter : IListFilter
     /// <summary>The order in force: as chosen, else relevance when there are words to search for, else newest first.</summary>
     public string SortOrDefault => Sort ?? (TextQuery.Words(Q).Count > 0 ? "relevance" : "newest");
 
-    public const int MaximumQueryLength = 200;
 
     public string? Year { get; set => field = QueryValues.Blank(value); }
 
@@ -90,40 +89,40 @@ public sealed class PublicationFilter : IListFilter
         return $"{name}-{day:yyyy-MM-dd}.{format}";
     }
 
-    /// <summary>What cannot be understood, as English UI strings with <c>{0}</c> for the value (localized by the caller); empty when all is well.</summary>
-    public IReadOnlyList<(string Message, string Value)> Problems(ResearchOutputs outputs)
+    /// <summary>What cannot be understood; empty when all is well.</summary>
+    public IReadOnlyList<FilterProblem> Problems(ResearchOutputs outputs)
     {
-        var problems = new List<(string, string)>();
+        var problems = new List<FilterProblem>();
         if (Year is not null && YearNumber is not (>= 1000 and <= 9999))
         {
-            problems.Add(("The year must be a number like 2021, not “{0}”.", Year));
+            problems.Add(new("The year must be a number like 2021, not “{0}”.", Year));
         }
         if (Type is not null && !PublicationTypes.All.Contains(Type))
         {
-            problems.Add(("There is no publication type “{0}”; choose one from the list.", Type));
+            problems.Add(new("There is no publication type “{0}”; choose one from the list.", Type));
         }
         foreach (var label in Labels)
         {
             if (DataPlatform.Content.Label.Parse(label) is null)
             {
-                problems.Add(("A label is written as Group: Value, such as Category: Health, not “{0}”.", label));
+                problems.Add(new("A label is written as Group: Value, such as Category: Health, not “{0}”.", label));
             }
             else if (!outputs.HasLabel(label))
             {
-                problems.Add(("No publication has the label “{0}”.", label));
+                problems.Add(new("No publication has the label “{0}”.", label));
             }
         }
         if (Data is not null && Data != "yes")
         {
-            problems.Add(("“Has linked data” is data=yes, not “{0}”.", Data));
+            problems.Add(new("“Has linked data” is data=yes, not “{0}”.", Data));
         }
-        if (Q is { Length: > MaximumQueryLength })
+        if (FilterProblem.WordsTooLong(Q) is { } tooLong)
         {
-            problems.Add(("The search words can be at most {0} characters.", MaximumQueryLength.ToString(CultureInfo.InvariantCulture)));
+            problems.Add(tooLong);
         }
         if (Sort is not null && !Sorts.Contains(Sort))
         {
-            problems.Add(("Sort by relevance, newest, oldest or title, not “{0}”.", Sort));
+            problems.Add(new("Sort by relevance, newest, oldest or title, not “{0}”.", Sort));
         }
         return problems;
     }

@@ -18,10 +18,7 @@ public sealed class PublicationListViewModel : ListViewModel
     public required int Total { get; init; }
     /// <summary>The facets, the choices in force, the count and the exports (one component for every list).</summary>
     public required FacetPanel Panel { get; init; }
-    public IReadOnlyList<string> Problems { get; init; } = [];
     public ChartEmbed? YearChart { get; init; }
     public ChartEmbed? LabelChart { get; init; }
 
-    /// <summary>The list without any filter.</summary>
-    public required string ClearUrl { get; init; }
 }

@@ -66,7 +66,7 @@ public sealed class PublicationsController(ContentSnapshot snapshot, PortalLayou
                 Exports = problems.Count > 0 || matching.Count == 0 ? []
                     : PublicationExport.ContentTypes.Keys.Select(f => (PublicationExport.Label(f), language.Localize($"/{Section}/export.{f}") + filter.ToQueryString())).ToList(),
             },
-            Problems = problems.Select(p => string.Format(CultureInfo.CurrentCulture, t[p.Message], p.Value)).ToList(),
+            Problems = [.. problems.Select(p => p.Text(t))],
             YearChart = query is null || YearChart(matching) is not { } years ? null : ChartEmbed.Create(years, "chart-years", 0, language),
             LabelChart = query is null || LabelChart(outputs, query) is not { } labels ? null : ChartEmbed.Create(labels, "chart-labels", 1, language),
             ClearUrl = baseUrl,

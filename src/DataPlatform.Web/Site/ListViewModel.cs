@@ -16,4 +16,10 @@ public class ListViewModel : LayoutViewModel
     public string EmptyText { get; init; } = "";
 
     public IReadOnlyList<Page> Ancestors { get; init; } = [];
+
+    /// <summary>What in the filter cannot be understood, in the visitor's language (<see cref="FilterProblem"/>); then the list is empty and answers 400.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>The list without any filter.</summary>
+    public string? ClearUrl { get; init; }
 }
