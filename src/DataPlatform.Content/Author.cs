@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 /// <summary>One author as the export names them: a person, or a group ("NEMA Research Group") written as a family name alone.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace DataPlatform.Content;
 
 /// <summary>A catalogue: its data file's name, the site section it is shown in, and its entries.</summary>

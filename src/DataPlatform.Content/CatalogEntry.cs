@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace DataPlatform.Content;
 

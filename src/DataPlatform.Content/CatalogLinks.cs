@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace DataPlatform.Content;
 
 /// <summary>Where to find more about an entry.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 /// <summary>Settings of a check.</summary>

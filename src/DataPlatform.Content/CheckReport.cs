@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 /// <summary>What a content check found.</summary>

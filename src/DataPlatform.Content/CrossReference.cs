@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 /// <summary>A cross-reference of the export: a database and a key in it (PubMed Central, PDB, GEO, a URL).</summary>

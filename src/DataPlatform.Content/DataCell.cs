@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace DataPlatform.Content;
 
 /// <summary>One value of a row as a table shows, sorts, filters and exports it.</summary>

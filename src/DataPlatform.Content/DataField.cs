@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace DataPlatform.Content;
 
 /// <summary>A key of the data file the table uses (a column, facet, search key, sort key or status date), with its heading.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 /// <summary>One data item a paper made available (the datasets export), normalised.</summary>

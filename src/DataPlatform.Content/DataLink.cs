@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 /// <summary>A link from a publication to data: a repository entry named by a cross-reference or the datasets export.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace DataPlatform.Content;
 
 /// <summary>A row of a data table: its cells in field order, and the text the search box looks in (<see cref="TextQuery.Searchable"/>).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace DataPlatform.Content;
 
 /// <summary>A sort order: the field and its direction.</summary>

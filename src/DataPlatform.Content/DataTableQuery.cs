@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace DataPlatform.Content;
 
 /// <summary>What a visitor asked of one table: facet values (key → values, any of which matches), words, sort, status.</summary>

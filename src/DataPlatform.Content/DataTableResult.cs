@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace DataPlatform.Content;
 
 /// <summary>The rows a query selected (all of them, sorted) and the counts beside each facet value.</summary>

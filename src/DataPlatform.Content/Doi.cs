@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 /// <summary>Bare DOIs: trimmed, lower case, without <c>https://doi.org/</c>, <c>http://dx.doi.org/</c> or <c>doi:</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 public sealed record Journal(string? Title, string? Issn, string? Volume, string? Issue, string? Pages)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 /// <summary>A label of the export (<c>"Category: Health"</c>): a group and a value.</summary>

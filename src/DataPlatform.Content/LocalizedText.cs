@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace DataPlatform.Content;
 
 /// <summary>Prose in both languages; a missing Swedish text falls back to English.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 /// <summary>One entry a page puts in a named menu (<c>menu: {main: {weight: 10}}</c>).</summary>

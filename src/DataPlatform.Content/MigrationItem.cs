@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace DataPlatform.Content;
 
 /// <summary>One thing of a Hugo site that will not carry over: what kind, which one, how often, and where.</summary>

@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace DataPlatform.Content;
 
 /// <summary>A site-wide notice (a maintenance window, say) shown on every page between <see cref="Start"/> and <see cref="End"/>.</summary>

@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace DataPlatform.Content;
 
 /// <summary>How loud a site-wide notice is.</summary>

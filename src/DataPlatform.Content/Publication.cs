@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 /// <summary>One record of the publications export, normalised.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 /// <summary>The small vocabulary of publication types the portal shows and filters by.</summary>

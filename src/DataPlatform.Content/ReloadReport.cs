@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DataPlatform.Content;
 
 /// <summary>What one reload did, for logs and benchmarks.</summary>

@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace DataPlatform.Content;
 
 /// <summary>A data repository of the controlled vocabulary (<c>data/repositories.yaml</c>).</summary>

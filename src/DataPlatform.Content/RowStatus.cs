@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace DataPlatform.Content;
 
 /// <summary>Where a row stands on the day a table is shown, from its start and end dates.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace DataPlatform.Content;
 
 /// <summary>One row of the translation table: a page and its translation, if any, and whether it is stale.</summary>

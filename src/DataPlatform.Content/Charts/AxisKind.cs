@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content.Charts;
 
 /// <summary>What the x values are: names (bands), numbers or dates (continuous axes with "nice" ticks).</summary>

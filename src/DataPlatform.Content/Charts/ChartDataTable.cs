@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content.Charts;
 
 /// <summary>Data of a chart that the chart cannot draw (a pie, a map, a heatmap): shown as a table with a notice.</summary>

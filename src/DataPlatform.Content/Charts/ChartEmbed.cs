@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace DataPlatform.Content.Charts;
 
 /// <summary>A chart on a page, drawn when content loaded: its numbers, its SVG, and the data it could only table.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content.Charts;
 
 /// <summary>How one series is drawn.</summary>

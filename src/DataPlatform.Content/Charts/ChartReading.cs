@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content.Charts;
 
 /// <summary>A chart read from a source: what can be drawn, what can only be tabled, and what the editor should know.</summary>

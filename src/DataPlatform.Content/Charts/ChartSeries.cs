@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DataPlatform.Content.Charts;
 
 /// <summary>One named series: its x values as written (names, numbers or ISO dates) and a y value (or a gap) for each.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace DataPlatform.Content.Charts;
 
 /// <summary>A chart's web address and the page that shows it.</summary>

@@ -1,12 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Schema;
 using DataPlatform.Content;
-using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace DataPlatform.Web.Catalogs;
 

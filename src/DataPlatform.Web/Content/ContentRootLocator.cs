@@ -1,7 +1,3 @@
-using DataPlatform.Content;
-using DataPlatform.Web.Site;
-using Microsoft.Extensions.Options;
-
 namespace DataPlatform.Web.Content;
 
 /// <summary>Finds the repository's <c>content/</c> folder when <c>Content:Root</c> is not set, wherever the app is started from.</summary>

@@ -1,6 +1,5 @@
 using DataPlatform.Content;
 using DataPlatform.Web.Site;
-using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Web.Content;
 

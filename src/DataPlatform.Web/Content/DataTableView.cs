@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using DataPlatform.Content;
 using DataPlatform.Web.Site;
 using Microsoft.Extensions.Localization;

@@ -1,5 +1,4 @@
 using DataPlatform.Content;
-using DataPlatform.Web.Site;
 
 namespace DataPlatform.Web.Content;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using DataPlatform.Content;
-using DataPlatform.Web.Site;
 
 namespace DataPlatform.Web.Events;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Xml;
-using DataPlatform.Content;
-
 namespace DataPlatform.Web.Feeds;
 
 /// <summary>One entry of an Atom feed: a page or a publication.</summary>

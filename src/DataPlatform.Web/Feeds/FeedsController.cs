@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 using DataPlatform.Content;
 using DataPlatform.Web.Events;
 using DataPlatform.Web.Localization;

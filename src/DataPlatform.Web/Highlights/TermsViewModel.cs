@@ -1,8 +1,5 @@
 using DataPlatform.Content;
-using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace DataPlatform.Web.Highlights;
 

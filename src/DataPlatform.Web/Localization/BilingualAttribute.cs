@@ -1,6 +1,3 @@
-using DataPlatform.Content;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
-
 namespace DataPlatform.Web.Localization;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using DataPlatform.Content;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Localization;
 
 namespace DataPlatform.Web.Localization;
 

@@ -1,5 +1,3 @@
-using DataPlatform.Content;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 
 namespace DataPlatform.Web.Localization;

@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Serilog;
-using Serilog.Configuration;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting;
-using Serilog.Formatting.Display;
 
 namespace DataPlatform.Web.Logging;
 

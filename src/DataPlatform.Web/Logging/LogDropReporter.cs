@@ -1,12 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
-using Serilog;
-using Serilog.Configuration;
-using Serilog.Core;
-using Serilog.Events;
-using Serilog.Formatting;
-using Serilog.Formatting.Display;
-
 namespace DataPlatform.Web.Logging;
 
 /// <summary>Every 10 seconds, logs how many log events the buffer had to drop since the last report (and to standard error, which needs no buffer).</summary>

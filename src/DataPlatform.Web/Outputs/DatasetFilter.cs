@@ -1,9 +1,6 @@
 using System.Globalization;
 using DataPlatform.Content;
-using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace DataPlatform.Web.Outputs;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DataPlatform.Content;
-using Microsoft.AspNetCore.Mvc;
 using DataPlatform.Web.Site;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DataPlatform.Web.Outputs;
 

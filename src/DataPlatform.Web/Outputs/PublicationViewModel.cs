@@ -1,12 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using DataPlatform.Content;
-using DataPlatform.Content.Charts;
-using DataPlatform.Web.Feeds;
-using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace DataPlatform.Web.Outputs;
 

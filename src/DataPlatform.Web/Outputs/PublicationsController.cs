@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using DataPlatform.Content;
 using DataPlatform.Content.Charts;
 using DataPlatform.Web.Feeds;

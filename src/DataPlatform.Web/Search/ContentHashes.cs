@@ -1,11 +1,5 @@
-using System.Diagnostics;
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
 using DataPlatform.Content;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace DataPlatform.Web.Search;
 

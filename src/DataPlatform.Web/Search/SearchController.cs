@@ -1,11 +1,8 @@
-using DataPlatform.Web.Data;
 using System.Globalization;
-using System.Text;
-using System.Xml;
 using DataPlatform.Content;
+using DataPlatform.Web.Data;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
-using DataPlatform.Web.Submissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 

@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
-using DataPlatform.Content;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace DataPlatform.Web.Search;
 
 /// <summary>One row of the search index: a page, or a publication record in one language.</summary>

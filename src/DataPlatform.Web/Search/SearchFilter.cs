@@ -1,13 +1,4 @@
-using DataPlatform.Web.Data;
-using System.Globalization;
-using System.Text;
-using System.Xml;
-using DataPlatform.Content;
-using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
-using DataPlatform.Web.Submissions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace DataPlatform.Web.Search;
 

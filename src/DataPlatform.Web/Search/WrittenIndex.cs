@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
-using DataPlatform.Content;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace DataPlatform.Web.Search;
 
 /// <summary>What a process last knows the index to hold (URL → content hash), and when it last read it from the database.</summary>

@@ -1,5 +1,3 @@
-using DataPlatform.Content;
-
 namespace DataPlatform.Web.Site;
 
 /// <summary>An Atom feed a page announces.</summary>

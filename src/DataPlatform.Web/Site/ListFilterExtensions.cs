@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace DataPlatform.Web.Site;
 
 public static class ListFilterExtensions

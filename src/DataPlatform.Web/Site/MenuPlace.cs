@@ -1,8 +1,3 @@
-using DataPlatform.Content;
-using DataPlatform.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-
 namespace DataPlatform.Web.Site;
 
 /// <summary>Where in the layout a menu goes; configuration says which front-matter menu fills each place.</summary>

@@ -1,7 +1,4 @@
 using DataPlatform.Content;
-using DataPlatform.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Web.Site;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using DataPlatform.Content;
 
 namespace DataPlatform.Web.Site;

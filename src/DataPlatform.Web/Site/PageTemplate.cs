@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Text;
-using System.Text.Encodings.Web;
 using DataPlatform.Content;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;

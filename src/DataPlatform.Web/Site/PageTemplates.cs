@@ -1,12 +1,7 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Encodings.Web;
 using DataPlatform.Content;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.ViewEngines;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace DataPlatform.Web.Site;
 

@@ -1,7 +1,3 @@
-using DataPlatform.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace DataPlatform.Web.Site;
 
 /// <summary>The message for an error status, in the language of the page the visitor asked for.</summary>

@@ -1,4 +1,3 @@
-using DataPlatform.Web.Data;
 using DataPlatform.Web.Submissions;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,8 +1,4 @@
-using DataPlatform.Content;
-using System.Text.Json;
-using DataPlatform.Web.Data;
 using DataPlatform.Web.Submissions;
-using Microsoft.EntityFrameworkCore;
 
 namespace DataPlatform.Web.Staff;
 

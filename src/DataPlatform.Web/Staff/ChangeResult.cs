@@ -1,9 +1,3 @@
-using DataPlatform.Content;
-using System.Text.Json;
-using DataPlatform.Web.Data;
-using DataPlatform.Web.Submissions;
-using Microsoft.EntityFrameworkCore;
-
 namespace DataPlatform.Web.Staff;
 
 /// <summary>What a change from staff came to.</summary>

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;

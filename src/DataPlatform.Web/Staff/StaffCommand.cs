@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using DataPlatform.Web.Data;
-using DataPlatform.Web.Submissions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,10 +1,8 @@
 using System.Text;
-using System.Text.Json;
-using DataPlatform.Content;
 using DataPlatform.Web.Content;
 using DataPlatform.Web.Data;
-using DataPlatform.Web.Submissions;
 using DataPlatform.Web.Site;
+using DataPlatform.Web.Submissions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

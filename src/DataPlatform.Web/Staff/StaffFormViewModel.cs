@@ -1,9 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using DataPlatform.Web.Site;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DataPlatform.Web.Staff;
 

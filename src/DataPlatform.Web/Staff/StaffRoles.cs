@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace DataPlatform.Web.Staff;
 
 /// <summary>The two staff roles: Staff review submissions; Admins also export them (personal data in bulk).</summary>

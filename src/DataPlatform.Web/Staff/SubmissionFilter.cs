@@ -1,7 +1,6 @@
 using System.Globalization;
-using DataPlatform.Web.Data;
-using DataPlatform.Web.Submissions;
 using DataPlatform.Web.Site;
+using DataPlatform.Web.Submissions;
 
 namespace DataPlatform.Web.Staff;
 

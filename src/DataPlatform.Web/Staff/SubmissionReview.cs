@@ -1,5 +1,5 @@
-using DataPlatform.Content;
 using System.Text.Json;
+using DataPlatform.Content;
 using DataPlatform.Web.Data;
 using DataPlatform.Web.Submissions;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using DataPlatform.Content;
-using DataPlatform.Web.Data;
 using DataPlatform.Web.Submissions;
 using YamlDotNet.Serialization;
 

@@ -1,9 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using DataPlatform.Content;
-using DataPlatform.Web.Data;
-using DataPlatform.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace DataPlatform.Web.Submissions;
 

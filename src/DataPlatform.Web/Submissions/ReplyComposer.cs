@@ -1,14 +1,9 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Mail;
 using System.Text;
 using DataPlatform.Content;
-using DataPlatform.Web.Data;
+using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using DataPlatform.Web.Localization;
 
 namespace DataPlatform.Web.Submissions;
 

@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Mail;
 using System.Text;
-using DataPlatform.Content;
 using DataPlatform.Web.Data;
 using DataPlatform.Web.Site;
 using Microsoft.EntityFrameworkCore;

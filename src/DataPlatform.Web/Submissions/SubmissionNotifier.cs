@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Mail;
 using DataPlatform.Web.Data;
 using Microsoft.EntityFrameworkCore;

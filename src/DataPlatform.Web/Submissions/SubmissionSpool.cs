@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using DataPlatform.Web.Data;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Web.Submissions;

@@ -3,10 +3,8 @@ using DataPlatform.Content;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Web.Submissions;
 

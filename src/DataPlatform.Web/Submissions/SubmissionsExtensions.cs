@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Web.Submissions;

@@ -1,4 +1,3 @@
-using DataPlatform.Content;
 using DataPlatform.Web.Site;
 
 namespace DataPlatform.Web.Submissions;
