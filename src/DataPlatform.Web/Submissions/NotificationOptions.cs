@@ -27,19 +27,4 @@ public sealed class NotificationOptions
     public int PollSeconds { get; set; } = 10;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Smtp.Host) && To.Count > 0;
-
-    /// <summary>A client for the configured mail server (notifications and replies), with a 10 s timeout.</summary>
-    public System.Net.Mail.SmtpClient CreateSmtpClient()
-    {
-        // International: an address with letters such as ü before the @ is sent with SMTPUTF8 when the server offers it.
-        var smtp = new System.Net.Mail.SmtpClient(Smtp.Host, Smtp.Port)
-        {
-            EnableSsl = Smtp.EnableSsl, Timeout = 10_000, DeliveryFormat = System.Net.Mail.SmtpDeliveryFormat.International,
-        };
-        if (!string.IsNullOrEmpty(Smtp.UserName))
-        {
-            smtp.Credentials = new System.Net.NetworkCredential(Smtp.UserName, Smtp.Password);
-        }
-        return smtp;
-    }
 }

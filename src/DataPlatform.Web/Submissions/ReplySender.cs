@@ -1,5 +1,4 @@
-using System.Net.Mail;
-using System.Text;
+using MailKit.Net.Smtp;
 using DataPlatform.Web.Data;
 using DataPlatform.Web.Site;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,7 @@ namespace DataPlatform.Web.Submissions;
 /// replicas may run this; <c>for update skip locked</c> keeps them from sending the same reply twice.
 /// </summary>
 public sealed class ReplySender(
-    IServiceScopeFactory scopes, ReplySignal signal, DatabaseState database, TimeProvider clock, IOptions<NotificationOptions> options, BackgroundWork work, ILogger<ReplySender> logger)
+    IServiceScopeFactory scopes, ReplySignal signal, DatabaseState database, TimeProvider clock, IOptions<NotificationOptions> options, MailServer mailServer, BackgroundWork work, ILogger<ReplySender> logger)
     : MailOutbox(signal, database, work, TimeSpan.FromSeconds(options.Value.PollSeconds))
 {
     protected override bool Enabled => options.Value.CanReply;
@@ -38,7 +37,17 @@ public sealed class ReplySender(
             {
                 return sent;
             }
-            using var smtp = settings.CreateSmtpClient();
+            SmtpClient smtp;
+            try
+            {
+                smtp = await mailServer.ConnectAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Sending replies failed, they stay queued and are retried: {Reason}", e.GetBaseException().Message);
+                return -1;
+            }
+            using var connected = smtp;
             var unreachable = false;
             foreach (var reply in batch)
             {
@@ -46,14 +55,7 @@ public sealed class ReplySender(
                 reply.Attempts++;
                 try
                 {
-                    using var mail = new MailMessage(new MailAddress(settings.From), new MailAddress(reply.ToAddress))
-                    {
-                        Subject = reply.Subject, Body = reply.Body, BodyEncoding = Encoding.UTF8, SubjectEncoding = Encoding.UTF8,
-                        // Readable as it travels (and in a mail server's log), unlike base64.
-                        BodyTransferEncoding = System.Net.Mime.TransferEncoding.QuotedPrintable,
-                    };
-                    mail.ReplyToList.Add(new MailAddress(settings.TeamAddress));
-                    await smtp.SendMailAsync(mail, cancellationToken);
+                    await smtp.SendAsync(MailServer.Message(settings.From, [reply.ToAddress], reply.Subject, reply.Body, settings.TeamAddress), cancellationToken);
                     (reply.State, reply.SentAt, reply.LastError) = (SubmissionReply.Sent, now, null);
                     db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = reply.SubmissionId, Actor = "mail server", Action = "reply sent", NewValue = reply.Subject, At = now });
                     sent++;
@@ -65,7 +67,7 @@ public sealed class ReplySender(
                     db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = reply.SubmissionId, Actor = "mail server", Action = "reply failed", NewValue = reason, At = now });
                     logger.LogWarning("A reply to submission {Submission} was refused: {Reason}", reply.SubmissionId, reason);
                 }
-                catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     reply.LastError = e.GetBaseException().Message;
                     logger.LogWarning("Sending replies failed, they stay queued and are retried: {Reason}", reply.LastError);
@@ -75,6 +77,10 @@ public sealed class ReplySender(
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            if (!unreachable)
+            {
+                await smtp.DisconnectAsync(true, cancellationToken);
+            }
             if (unreachable)
             {
                 return -1;
@@ -84,15 +90,15 @@ public sealed class ReplySender(
 
     /// <summary>
     /// Why this reply can never be sent, or null when the failure is the server's (down, busy) and it should wait.
-    /// A recipient or address the server refuses (5xx) is the message's own; so is an address with letters such as
-    /// ü before the @ when the server does not offer SMTPUTF8, which the client reports as a general failure.
+    /// A recipient, sender or message the server refuses for good (5xx) is the message's own; so is an address with
+    /// letters such as ü before the @ when the server does not offer SMTPUTF8.
     /// </summary>
     private static string? RefusedForGood(Exception e, string address) => e switch
     {
-        SmtpFailedRecipientException or FormatException => e.Message,
-        SmtpException when !address.Split('@')[0].All(char.IsAscii) =>
+        MimeKit.ParseException or FormatException => e.Message,
+        SmtpCommandException or NotSupportedException when !address.Split('@')[0].All(char.IsAscii) =>
             $"The address has letters outside ASCII before the @, and the mail server does not accept such addresses (SMTPUTF8): {e.Message}",
-        SmtpException { StatusCode: >= SmtpStatusCode.CommandUnrecognized } smtp =>
+        SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } smtp =>
             $"The mail server refused it ({(int)smtp.StatusCode}): {e.Message}",
         _ => null,
     };

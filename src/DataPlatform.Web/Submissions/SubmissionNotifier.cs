@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using DataPlatform.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,6 +16,7 @@ public sealed class SubmissionNotifier(
     DatabaseState database,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
+    MailServer mailServer,
     IOptions<Site.SiteOptions> site,
     Site.BackgroundWork work,
     ILogger<SubmissionNotifier> logger) : MailOutbox(signal, database, work, TimeSpan.FromSeconds(options.Value.PollSeconds))
@@ -30,7 +30,7 @@ public sealed class SubmissionNotifier(
             await SendPendingAsync(cancellationToken);
             return false;
         }
-        catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning("Sending submission notifications failed, will retry: {Reason}", e.GetBaseException().Message);
             return true;
@@ -54,16 +54,10 @@ public sealed class SubmissionNotifier(
             {
                 return sent;
             }
-            using var smtp = settings.CreateSmtpClient();
+            using var smtp = await mailServer.ConnectAsync(cancellationToken);
             foreach (var submission in batch)
             {
-                using var mail = new MailMessage { From = new MailAddress(settings.From), Subject = $"[Portal] New {submission.Kind.ToString().ToLowerInvariant()} submission {submission.Reference}" };
-                foreach (var to in settings.To)
-                {
-                    mail.To.Add(to);
-                }
-                // Plain text only: nothing a visitor wrote is ever interpreted as markup.
-                mail.Body = $"""
+                var body = $"""
                     A new submission arrived through the portal.
 
                     Reference: {submission.Reference}
@@ -77,12 +71,13 @@ public sealed class SubmissionNotifier(
 
                     Review it in the staff workspace: {ReviewUrl(submission)}
                     """;
-                await smtp.SendMailAsync(mail, cancellationToken);
+                await smtp.SendAsync(MailServer.Message(settings.From, settings.To, $"[Portal] New {submission.Kind.ToString().ToLowerInvariant()} submission {submission.Reference}", body), cancellationToken);
                 submission.NotifiedAt = clock.GetUtcNow();
                 await db.SaveChangesAsync(cancellationToken);
                 sent++;
             }
             await transaction.CommitAsync(cancellationToken);
+            await smtp.DisconnectAsync(true, cancellationToken);
         }
     }
 

@@ -33,6 +33,7 @@ public static class SubmissionsExtensions
         builder.Services.AddScoped<SubmissionIntake>();
         builder.Services.AddSingleton<SpoolDrainService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SpoolDrainService>());
+        builder.Services.AddSingleton<MailServer>();
         builder.Services.AddSingleton<SubmissionNotifier>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionNotifier>());
         builder.Services.AddSingleton<ReplySignal>();
