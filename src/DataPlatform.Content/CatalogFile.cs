@@ -188,7 +188,7 @@ public static class CatalogFile
                     var kind = ((YamlScalarNode)key).Value ?? "";
                     var address = (value as YamlScalarNode)?.Value;
                     var valid = kind == "contact_email"
-                        ? address is not null && System.Net.Mail.MailAddress.TryCreate(address, out _)
+                        ? address is not null && EmailAddress.IsValid(address)
                         : Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
                     if (!valid)
                     {

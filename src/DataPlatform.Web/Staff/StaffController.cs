@@ -147,7 +147,7 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
         {
             return NotFound();
         }
-        if (!Submissions.MailServer.IsAddress(submission.Email))
+        if (!DataPlatform.Content.EmailAddress.IsValid(submission.Email))
         {
             return await DetailView(id, filter, "This submission has no email address to reply to.", false, cancellationToken, StatusCodes.Status400BadRequest, text);
         }
@@ -314,7 +314,7 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
             Newer = newer,
             Older = older,
             Replies = await db.SubmissionReplies.AsNoTracking().Where(r => r.SubmissionId == id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken),
-            CanReply = notifications.Value.CanReply && Submissions.MailServer.IsAddress(submission.Email),
+            CanReply = notifications.Value.CanReply && DataPlatform.Content.EmailAddress.IsValid(submission.Email),
             // A new reply starts with the greeting, where staff see it and can change or remove it.
             ReplyText = replyText ?? replies.Greeting(submission) + "\n\n",
             Preview = preview,

@@ -48,8 +48,4 @@ public sealed class MailServer(IOptions<NotificationOptions> options)
         message.Body = text;
         return message;
     }
-
-    /// <summary>Whether <paramref name="address"/> is an email address mail can be sent to.</summary>
-    public static bool IsAddress(string? address) =>
-        !string.IsNullOrWhiteSpace(address) && MailboxAddress.TryParse(address, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal);
 }
