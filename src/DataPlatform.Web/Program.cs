@@ -19,6 +19,7 @@ if (args is ["check", ..])
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
+builder.AddPortalHealth();
 builder.AddPortalSite();
 builder.AddPortalDatabase();
 builder.AddPortalContent();

@@ -1,15 +1,30 @@
 using DataPlatform.Content;
-using DataPlatform.Web.Data;
-using Npgsql;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DataPlatform.Web.Health;
 
 public static class HealthEndpoints
 {
+    private const string Ready = "ready";
+
+    /// <summary>The framework's health checks: what <c>/readyz</c> asks, in order (content, then the database).</summary>
+    public static void AddPortalHealth(this WebApplicationBuilder builder) =>
+        builder.Services.AddHealthChecks()
+            .AddCheck<ContentHealthCheck>("content", tags: [Ready])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+
     /// <summary><c>/healthz</c>: the process is up. <c>/version</c>: the build, the content version and the version the search index holds. <c>/readyz</c>: content is loaded and the database answers, with a migrated schema.</summary>
     public static void MapHealthEndpoints(this WebApplication app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = (context, _) => Write(context, "ok") });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(Ready),
+            // The first check that failed says why, as before: "content not loaded", "database not migrated", "database unavailable".
+            ResponseWriter = (context, report) => Write(context, report.Status == HealthStatus.Healthy ? "ready"
+                : report.Entries.Values.First(e => e.Status != HealthStatus.Healthy).Description ?? "not ready"),
+        });
         // The snapshot is read once, so the version and its load time belong together; `searchIndexed` is the content
         // version the search index holds (equal to `content` once the index has caught up).
         app.MapGet("/version", (ContentStore content, Search.SearchIndexer indexer) =>
@@ -24,28 +39,11 @@ public static class HealthEndpoints
                 searchIndexed = indexer.IndexedVersion,
             });
         });
-        app.MapGet("/readyz", async (ContentStore content, NpgsqlDataSource dataSource, DatabaseState database, CancellationToken cancellationToken) =>
-        {
-            if (!content.IsLoaded)
-            {
-                return Results.Text("content not loaded\n", statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-            if (!database.IsMigrated)
-            {
-                return Results.Text("database not migrated\n", statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(2));
-                await using var command = dataSource.CreateCommand("select 1");
-                await command.ExecuteScalarAsync(timeout.Token);
-                return Results.Text("ready\n");
-            }
-            catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
-            {
-                return Results.Text("database unavailable\n", statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-        });
+    }
+
+    private static Task Write(HttpContext context, string text)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(text + "\n");
     }
 }

@@ -117,8 +117,21 @@ public sealed class SiteTests(SitePortal portal) : IClassFixture<SitePortal>
     [Fact]
     public async Task Health_and_readiness_answer()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/healthz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/readyz")).StatusCode);
+        var health = await _client.GetAsync("/healthz");
+        var ready = await _client.GetAsync("/readyz");
+
+        Assert.Equal((HttpStatusCode.OK, "ok\n"), (health.StatusCode, await health.Content.ReadAsStringAsync()));
+        Assert.Equal((HttpStatusCode.OK, "ready\n"), (ready.StatusCode, await ready.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Readiness_says_why_the_database_is_not_ready()
+    {
+        // A portal whose database cannot be reached: content loads, the database check fails with its reason.
+        await using var portal = await PortalFactory.CreateAsync(Fixtures.Portal, new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = "Host=127.0.0.1;Port=1;Timeout=1;Database=none;Username=none" });
+        var ready = await portal.CreatePlainClient().GetAsync("/readyz");
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "database not migrated\n"), (ready.StatusCode, await ready.Content.ReadAsStringAsync()));
     }
 
     [Fact]
