@@ -45,7 +45,7 @@ public static partial class SearchIndex
         var contentHashes = new ContentHashes();
         var pages = Documents(snapshot, contentHashes, written?.Memo ?? new ContentHashes()).ToList();
         var wanted = pages.ToDictionary(p => p.Url, p => p.Hash, StringComparer.Ordinal);
-        var known = written is { Hashes: { } hashes } && written.ReadAt + ReadBackInterval > DateTime.UtcNow ? hashes : null;
+        var known = written is { Hashes: { } hashes } && written.ReadAt + ReadBackInterval > written.Clock.GetUtcNow() ? hashes : null;
         if (written is not null)
         {
             written.Memo = contentHashes;
@@ -74,7 +74,7 @@ public static partial class SearchIndex
             }
             if (written is not null)
             {
-                written.ReadAt = DateTime.UtcNow;
+                written.ReadAt = written.Clock.GetUtcNow();
             }
         }
 

@@ -6,11 +6,11 @@ using Npgsql;
 namespace DataPlatform.Web.Search;
 
 /// <summary>Brings the search index up to date at start-up and after every content reload; retries while the database is away.</summary>
-public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSource, DatabaseState database, PageCache pages, BackgroundWork work, ILogger<SearchIndexer> logger) : BackgroundService
+public sealed class SearchIndexer(ContentStore content, NpgsqlDataSource dataSource, DatabaseState database, PageCache pages, BackgroundWork work, TimeProvider clock, ILogger<SearchIndexer> logger) : BackgroundService
 {
     private readonly WorkerSignal _changed = new();
     private string? _indexedVersion;
-    private readonly WrittenIndex _written = new();
+    private readonly WrittenIndex _written = new(clock);
 
     /// <summary>The content version last written to the index; tests and readiness wait for it.</summary>
     public string? IndexedVersion => Volatile.Read(ref _indexedVersion);

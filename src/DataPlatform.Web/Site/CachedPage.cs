@@ -3,11 +3,11 @@ using Microsoft.Extensions.Primitives;
 
 namespace DataPlatform.Web.Site;
 
-/// <summary>A response kept by <see cref="PageCache"/>; <c>CreatedTicks</c> is <see cref="Environment.TickCount64"/> at storing (cheaper to read than the clock).</summary>
+/// <summary>A response kept by <see cref="PageCache"/>; <c>CreatedTicks</c> is the clock's timestamp (<see cref="TimeProvider.GetTimestamp"/>) at storing.</summary>
 /// <remarks><c>VariesByAccept</c>: the endpoint answers JSON or HTML for the same URL (<see cref="VaryByAcceptAttribute"/>).</remarks>
 public sealed record CachedPage(int Status, string ContentType, byte[] Body, string ETag, long CreatedTicks, StringValues Location, bool VariesByAccept)
 {
-    /// <summary>When the entry last answered a request (<see cref="Environment.TickCount64"/>): eviction keeps the hot ones.</summary>
+    /// <summary>When the entry last answered a request (a timestamp): eviction keeps the hot ones.</summary>
     public long LastUsed { get; set; } = CreatedTicks;
 
     /// <summary>The gzip and Brotli forms, made when first asked for (<see cref="Compressed"/>).</summary>

@@ -8,7 +8,7 @@ namespace DataPlatform.Web.Staff;
 
 /// <summary>Staff sign-in, sign-out and password change. There is no sign-up: accounts come from the <c>staff</c> command.</summary>
 [Route(AppRoutes.Staff)]
-public sealed class StaffAccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInThrottle throttle, IDataProtectionProvider protection, PortalLayout layout, ILogger<StaffAccountController> logger) : Controller
+public sealed class StaffAccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInThrottle throttle, IDataProtectionProvider protection, PortalLayout layout, TimeProvider clock, ILogger<StaffAccountController> logger) : Controller
 {
     /// <summary>Set after a successful sign-in: this browser is the account owner's, and failures from elsewhere do not slow it down.</summary>
     public const string DeviceCookie = "portal-staff-device";
@@ -68,7 +68,7 @@ public sealed class StaffAccountController(SignInManager<StaffUser> signIn, User
         Response.Cookies.Append(DeviceCookie, devices.Protect(user!.NormalizedEmail!), new CookieOptions
         {
             Path = "/staff", HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = Request.IsHttps, IsEssential = true,
-            Expires = DateTimeOffset.UtcNow.AddDays(180),
+            Expires = clock.GetUtcNow().AddDays(180),
         });
         logger.LogInformation("Staff sign-in succeeded for {Email}", user!.Email);
         if (user.MustChangePassword)

@@ -59,7 +59,7 @@ public static class StaffCommand
             case "list":
                 foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync())
                 {
-                    var state = user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow ? (end.Year > 9000 ? "disabled" : $"locked until {end:u}") : "active";
+                    var state = user.LockoutEnd is { } end && end > services.GetRequiredService<TimeProvider>().GetUtcNow() ? (end.Year > 9000 ? "disabled" : $"locked until {end:u}") : "active";
                     output.WriteLine($"{user.Email}\t{string.Join(',', await users.GetRolesAsync(user))}\t{state}{(user.MustChangePassword ? "\tmust change password" : "")}");
                 }
                 return 0;
@@ -76,7 +76,7 @@ public static class StaffCommand
                     return 1;
                 }
                 var password = fromStdin ? input.ReadLine()?.Trim() ?? "" : NewPassword();
-                var created = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, MustChangePassword = true, CreatedAt = DateTimeOffset.UtcNow };
+                var created = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, MustChangePassword = true, CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow() };
                 if (!Report(await users.CreateAsync(created, password), error) || !Report(await users.AddToRoleAsync(created, role), error))
                 {
                     return 1;

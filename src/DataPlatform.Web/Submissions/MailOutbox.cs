@@ -13,6 +13,11 @@ public abstract class MailOutbox(WorkerSignal signal, DatabaseState database, Ba
     /// <summary>Whether this sender has what it needs (a mail server, recipients); if not, it does nothing.</summary>
     protected abstract bool Enabled { get; }
 
+    private int _failedPasses;
+
+    /// <summary>Passes of the loop whose sending failed since the start (the mail server down), for operators and tests.</summary>
+    public int FailedPasses => Volatile.Read(ref _failedPasses);
+
     /// <summary>Sends what waits; true when sending failed and the loop should back off.</summary>
     protected abstract Task<bool> SendWaitingAsync(CancellationToken cancellationToken);
 
@@ -38,6 +43,10 @@ public abstract class MailOutbox(WorkerSignal signal, DatabaseState database, Ba
                         failed = true;
                     }
                 }, stoppingToken) || failed;
+            }
+            if (failed)
+            {
+                Interlocked.Increment(ref _failedPasses);
             }
             try
             {

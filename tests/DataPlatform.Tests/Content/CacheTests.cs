@@ -83,7 +83,8 @@ public sealed class CacheTests : IAsyncLifetime
     [Fact]
     public void A_full_cache_evicts_the_least_recently_used_and_keeps_the_hot_entries()
     {
-        var cache = new PageCache(_factory.Content, Microsoft.Extensions.Options.Options.Create(new SiteOptions { BaseUrl = "https://example.org" }), maxEntries: 5, maxBytes: 1L << 30);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var cache = new PageCache(_factory.Content, Microsoft.Extensions.Options.Options.Create(new SiteOptions { BaseUrl = "https://example.org" }), clock, maxEntries: 5, maxBytes: 1L << 30);
         Microsoft.AspNetCore.Http.DefaultHttpContext Request(string path)
         {
             var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
@@ -97,9 +98,9 @@ public sealed class CacheTests : IAsyncLifetime
         for (var i = 0; i < 5; i++)
         {
             cache.Store($"/page-{i}/", Request($"/page-{i}/"), cache.Generation, "<p>page</p>"u8.ToArray());
-            Thread.Sleep(20); // each entry last used at a different moment
+            clock.Advance(TimeSpan.FromMilliseconds(20)); // each entry last used at a different moment
         }
-        Thread.Sleep(20);
+        clock.Advance(TimeSpan.FromMilliseconds(20));
         Assert.NotNull(cache.Find(Request("/page-0/").Request, "/page-0/"));
 
         cache.Store("/page-5/", Request("/page-5/"), cache.Generation, "<p>page</p>"u8.ToArray());

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using DataPlatform.Content;
 using DataPlatform.Tests.Infrastructure;
 
@@ -14,7 +15,7 @@ public class ContentLoaderTests
         {
             options.Directories = directories;
         }
-        return new ContentLoader(options, new FixedClock(Now)).Load();
+        return new ContentLoader(options, new FakeTimeProvider(Now)).Load();
     }
 
     [Theory]
@@ -173,7 +174,7 @@ public class ContentLoaderTests
         var root = Fixtures.Copy("site");
         File.WriteAllText(Path.Combine(root, "zz-clash.md"), "---\ntitle: Clash\nurl: /special/place/\n---\nBody\n");
 
-        var snapshot = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now)).Load();
+        var snapshot = new ContentLoader(new ContentOptions { Root = root }, new FakeTimeProvider(Now)).Load();
 
         Assert.Equal("Custom URL", snapshot.Find("/special/place/")!.Title);
         var error = Assert.Single(snapshot.Diagnostics, d => d.Code == "duplicate-url");
@@ -190,7 +191,7 @@ public class ContentLoaderTests
         {
             File.WriteAllText(Path.Combine(root, "highlights", slug + ".md"), $"---\ntitle: {slug}\ndate: {date}\ntags: [{tags}]\n---\nText.\n");
         }
-        return new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now)).Load();
+        return new ContentLoader(new ContentOptions { Root = root }, new FakeTimeProvider(Now)).Load();
     }
 
     [Fact]
@@ -241,7 +242,7 @@ public class ContentLoaderTests
     public void A_reload_after_one_edit_parses_one_file()
     {
         var root = Fixtures.Copy("site");
-        var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
+        var loader = new ContentLoader(new ContentOptions { Root = root }, new FakeTimeProvider(Now));
         loader.Load();
         var file = Path.Combine(root, "news", "second.md");
         WriteEdit(file, "---\ntitle: Second story, edited\ndate: 2024-04-01\n---\nEdited.\n");
@@ -256,7 +257,7 @@ public class ContentLoaderTests
     public void A_file_that_cannot_be_read_after_an_edit_keeps_its_last_readable_version_and_says_why()
     {
         var root = Fixtures.Copy("site");
-        var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
+        var loader = new ContentLoader(new ContentOptions { Root = root }, new FakeTimeProvider(Now));
         loader.Load();
         var file = Path.Combine(root, "news", "second.md");
         WriteEdit(file, "---\ntitle: Second story, half wri"); // a save read before it was all written
@@ -268,7 +269,7 @@ public class ContentLoaderTests
         Assert.Equal(("front-matter-unclosed", Severity.Error), (problem.Code, problem.Severity));
         Assert.Equal("Front matter opened with '---' on line 1 is never closed; add a '---' line after it. Until then, the version read before is served.", problem.Message);
         // A fresh start (and the content check) never read it cleanly: no page.
-        Assert.Null(new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now)).Load().Find("/news/second/"));
+        Assert.Null(new ContentLoader(new ContentOptions { Root = root }, new FakeTimeProvider(Now)).Load().Find("/news/second/"));
 
         WriteEdit(file, "---\ntitle: Second story, mended\ndate: 2024-04-01\n---\nMended.\n");
         var mended = loader.Load();
@@ -281,7 +282,7 @@ public class ContentLoaderTests
     public void A_text_edit_is_patched_into_the_snapshot_and_reads_as_a_full_load_would()
     {
         var root = Fixtures.Copy("site");
-        var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
+        var loader = new ContentLoader(new ContentOptions { Root = root }, new FakeTimeProvider(Now));
         var before = loader.Load();
         var file = Path.Combine(root, "news", "second.md");
         var text = File.ReadAllText(file);
@@ -289,7 +290,7 @@ public class ContentLoaderTests
         WriteEdit(file, text[..frontMatterEnd] + "A new body with a {{< unknownthing >}} in it.\n");
 
         var patched = loader.Load([file]);
-        var full = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now)).Load();
+        var full = new ContentLoader(new ContentOptions { Root = root }, new FakeTimeProvider(Now)).Load();
 
         var page = patched.Find("/news/second/")!;
         Assert.Contains("A new body with a", page.Html, StringComparison.Ordinal);
@@ -309,7 +310,7 @@ public class ContentLoaderTests
     {
         var root = Fixtures.Copy("site");
         File.WriteAllText(Path.Combine(root, "news", "twin.md"), "---\ntitle: Twin story\ndate: 2024-04-01\n---\nSame day as the second story.\n");
-        var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
+        var loader = new ContentLoader(new ContentOptions { Root = root }, new FakeTimeProvider(Now));
         var before = loader.Load();
         var news = before.Section(SiteLanguage.English, "news")!;
         Assert.Equal(["/news/weighted/", "/news/second/", "/news/twin/", "/news/first-story/"], before.Children(news).Select(p => p.Url).Where(u => u != "/news/draft/"));
@@ -317,7 +318,7 @@ public class ContentLoaderTests
         WriteEdit(file, "---\ntitle: Zebra story\ndescription: Now about zebras.\ndate: 2024-04-01\ntags: [zebras]\n---\n\nSecond.\n");
 
         var patched = loader.Load([file]);
-        var full = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now)).Load();
+        var full = new ContentLoader(new ContentOptions { Root = root }, new FakeTimeProvider(Now)).Load();
 
         // Patched, not rebuilt: the pages that did not change are the same objects.
         Assert.Same(before.Find("/news/twin/"), patched.Find("/news/twin/"));
@@ -336,7 +337,7 @@ public class ContentLoaderTests
     public void A_title_edit_of_a_page_in_a_menu_rebuilds_the_menu()
     {
         var root = Fixtures.Copy("site");
-        var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
+        var loader = new ContentLoader(new ContentOptions { Root = root }, new FakeTimeProvider(Now));
         var before = loader.Load();
         var file = Path.Combine(root, "toml.md");
         WriteEdit(file, File.ReadAllText(file).Replace("title = \"TOML page\"", "title = \"Renamed TOML page\"", StringComparison.Ordinal));
@@ -351,7 +352,7 @@ public class ContentLoaderTests
     public void A_front_matter_edit_given_as_a_written_file_still_rebuilds_what_depends_on_it()
     {
         var root = Fixtures.Copy("site");
-        var loader = new ContentLoader(new ContentOptions { Root = root }, new FixedClock(Now));
+        var loader = new ContentLoader(new ContentOptions { Root = root }, new FakeTimeProvider(Now));
         loader.Load();
         var file = Path.Combine(root, "news", "second.md");
         WriteEdit(file, "---\ntitle: Renamed story\ndate: 2024-04-01\nurl: /moved/story/\n---\nEdited.\n");
@@ -361,12 +362,6 @@ public class ContentLoaderTests
         Assert.Null(snapshot.Find("/news/second/"));
         Assert.Equal("Renamed story", snapshot.Find("/moved/story/")!.Title);
     }
-}
-
-/// <summary>A clock that stands still, so no test depends on today's date.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }
 
 /// <summary>The store follows its folder: edits through the watcher, and a checkout swapped in behind a symbolic link (git-sync).</summary>

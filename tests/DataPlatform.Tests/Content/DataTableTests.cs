@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -116,7 +117,7 @@ public sealed class DataTablePageTests(DataTablePageTests.TablesPortal portal) :
     {
         public static readonly DateTimeOffset Today = new(2026, 11, 22, 12, 0, 0, TimeSpan.FromHours(1));
 
-        protected override Task<PortalFactory> CreateAsync() => PortalFactory.CreateAsync(Fixtures.Path("tables"), clock: new FixedClock(Today));
+        protected override Task<PortalFactory> CreateAsync() => PortalFactory.CreateAsync(Fixtures.Path("tables"), clock: new FakeTimeProvider(Today));
     }
 
     private readonly HttpClient _client = portal.Client;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -15,7 +16,7 @@ public sealed class SectionTests(SectionTests.SectionsPortal portal) : IClassFix
 
     public sealed class SectionsPortal : PortalFixture
     {
-        protected override Task<PortalFactory> CreateAsync() => PortalFactory.CreateAsync(Fixtures.Path("sections"), clock: new FixedClock(Now));
+        protected override Task<PortalFactory> CreateAsync() => PortalFactory.CreateAsync(Fixtures.Path("sections"), clock: new FakeTimeProvider(Now));
     }
 
     private readonly PortalFactory _factory = portal.Factory;
@@ -68,7 +69,7 @@ public sealed class SectionTests(SectionTests.SectionsPortal portal) : IClassFix
         {
             File.WriteAllText(Path.Combine(root, "highlights", $"extra-{i:D2}.md"), $"---\ntitle: Extra {i:D2}\ndate: 2023-01-{i + 1:D2}\n---\nBody.\n");
         }
-        await using var factory = await PortalFactory.CreateAsync(root, clock: new FixedClock(Now));
+        await using var factory = await PortalFactory.CreateAsync(root, clock: new FakeTimeProvider(Now));
         var client = factory.CreatePlainClient();
 
         var first = await Html.GetAsync(client, "/highlights/");
