@@ -20,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
 builder.AddPortalHealth();
+builder.AddPortalMetrics();
 builder.AddPortalSite();
 builder.AddPortalDatabase();
 builder.AddPortalContent();
@@ -43,6 +44,7 @@ app.UseRequestLogging();
 app.UseSecurityHeaders();
 app.UseHsts();
 app.UseSingleSlashPaths();
+app.UsePortalMetrics();
 // A cached page is answered before anything else runs.
 app.UsePageCache();
 app.UsePortalErrorPages();

@@ -8,7 +8,7 @@ namespace DataPlatform.Web.Fetching;
 /// last good copy (written beside it and renamed, so never half-written), and the outcome kept as a
 /// <see cref="FetchStatus"/> that <c>/staff/content</c> shows. A failure of any kind leaves the copy as it was.
 /// </summary>
-public sealed class RemoteFetcher(IHttpClientFactory clients, TimeProvider clock, ILogger<RemoteFetcher> logger)
+public sealed class RemoteFetcher(IHttpClientFactory clients, TimeProvider clock, Site.PortalMetrics metrics, ILogger<RemoteFetcher> logger)
 {
     private readonly ConcurrentDictionary<string, FetchStatus> _status = new(StringComparer.Ordinal);
 
@@ -31,6 +31,7 @@ public sealed class RemoteFetcher(IHttpClientFactory clients, TimeProvider clock
                 logger.LogWarning("Fetching {Name} from {Url} failed{Kept}: {Reason}", source.Name, source.Url,
                     File.Exists(source.CopyPath) ? ", the last good copy stays" : "", reason);
                 _status[source.Name] = new FetchStatus(source.Name, source.Url, attempt, previous?.LastSuccess, previous?.Records ?? 0, reason);
+                metrics.FetchFailed(source.Name);
                 return false;
             }
             _status[source.Name] = new FetchStatus(source.Name, source.Url, attempt, attempt, records, null);
@@ -49,6 +50,7 @@ public sealed class RemoteFetcher(IHttpClientFactory clients, TimeProvider clock
             // Whatever went wrong with this source (a full disk, a checker's bug), the next one is still fetched.
             logger.LogWarning(e, "Fetching {Name} from {Url} failed, the last good copy stays", source.Name, source.Url);
             _status[source.Name] = new FetchStatus(source.Name, source.Url, attempt, previous?.LastSuccess, previous?.Records ?? 0, e.GetBaseException().Message);
+            metrics.FetchFailed(source.Name);
             return false;
         }
     }

@@ -10,7 +10,7 @@ namespace DataPlatform.Web.Search;
 
 /// <summary>Server-side search in the page's language, as HTML or JSON, and the OpenSearch description.</summary>
 [Bilingual]
-public sealed class SearchController(SearchService search, ContentSnapshot snapshot, PortalLayout layout, IStringLocalizer<SharedResource> t, ILogger<SearchController> logger) : Controller
+public sealed class SearchController(SearchService search, ContentSnapshot snapshot, PortalLayout layout, IStringLocalizer<SharedResource> t, PortalMetrics metrics, ILogger<SearchController> logger) : Controller
 {
     [HttpGet(AppRoutes.Search), VaryByAccept, Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SearchExtensions.RateLimitPolicy)]
     public async Task<IActionResult> Index([FromQuery] string? q, [FromQuery] string? section, [FromQuery] int? page, [FromQuery] string? format, CancellationToken cancellationToken)
@@ -66,7 +66,9 @@ public sealed class SearchController(SearchService search, ContentSnapshot snaps
             }
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 results = await search.SearchAsync(language, query, section, pageNumber, cancellationToken);
+                metrics.Searched(System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 counts = results.Total == 0 && section is null ? new Dictionary<string, int>() : await search.CountBySectionAsync(language, query, cancellationToken);
             }
             catch (Exception e) when (DatabaseErrors.IsUnavailable(e) || SearchService.IsTimeout(e))

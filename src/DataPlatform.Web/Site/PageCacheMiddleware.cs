@@ -1,7 +1,7 @@
 namespace DataPlatform.Web.Site;
 
 /// <summary>Answers from <see cref="PageCache"/> when it can; otherwise lets the app render and offers the result to the cache.</summary>
-public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
+public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, PortalMetrics metrics)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -16,9 +16,11 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache)
         var key = cache.Key(request);
         if (cache.Find(request, key) is { } entry)
         {
+            metrics.PageCache(hit: true);
             await Serve(context, entry);
             return;
         }
+        metrics.PageCache(hit: false);
         if (cache.IsPersonal(key) || !cache.Admits(key))
         {
             await next(context);

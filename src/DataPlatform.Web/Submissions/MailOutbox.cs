@@ -18,6 +18,14 @@ public abstract class MailOutbox(WorkerSignal signal, DatabaseState database, Ba
     /// <summary>Passes of the loop whose sending failed since the start (the mail server down), for operators and tests.</summary>
     public int FailedPasses => Volatile.Read(ref _failedPasses);
 
+    private long _waiting;
+
+    /// <summary>Messages waiting to be sent, as counted after the last pass (for the mail-queue metric).</summary>
+    public long Waiting => Interlocked.Read(ref _waiting);
+
+    /// <summary>Counts the messages that wait.</summary>
+    protected abstract Task<long> CountWaitingAsync(CancellationToken cancellationToken);
+
     /// <summary>Sends what waits; true when sending failed and the loop should back off.</summary>
     protected abstract Task<bool> SendWaitingAsync(CancellationToken cancellationToken);
 
@@ -47,6 +55,10 @@ public abstract class MailOutbox(WorkerSignal signal, DatabaseState database, Ba
             if (failed)
             {
                 Interlocked.Increment(ref _failedPasses);
+            }
+            if (database.IsMigrated)
+            {
+                await work.RunAsync(GetType().Name + " count", async () => Interlocked.Exchange(ref _waiting, await CountWaitingAsync(stoppingToken)), stoppingToken);
             }
             try
             {

@@ -20,6 +20,12 @@ public sealed class ReplySender(
 
     protected override async Task<bool> SendWaitingAsync(CancellationToken cancellationToken) => await SendQueuedAsync(cancellationToken) < 0;
 
+    protected override async Task<long> CountWaitingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SubmissionReplies.LongCountAsync(r => r.State == SubmissionReply.Queued, cancellationToken);
+    }
+
     /// <summary>Sends what is queued; the number sent, or -1 when the mail server could not be reached (it is tried again later).</summary>
     public async Task<int> SendQueuedAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using DataPlatform.Web.Site;
 using DataPlatform.Web.Data;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed class SpoolDrainService(
     IServiceScopeFactory scopes,
     DatabaseState database,
     TimeProvider clock,
+    PortalMetrics metrics,
     IOptions<SubmissionOptions> options,
     Site.BackgroundWork work,
     ILogger<SpoolDrainService> logger) : BackgroundService
@@ -77,7 +79,7 @@ public sealed class SpoolDrainService(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-                await SubmissionIntake.StoreAsync(db, submission, clock, cancellationToken);
+                await SubmissionIntake.StoreAsync(db, submission, clock, metrics, cancellationToken);
                 SubmissionSpool.Remove(file);
                 stored++;
             }

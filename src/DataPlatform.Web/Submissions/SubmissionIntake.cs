@@ -1,3 +1,4 @@
+using DataPlatform.Web.Site;
 using System.Security.Cryptography;
 using System.Text.Json;
 using DataPlatform.Web.Data;
@@ -17,6 +18,7 @@ public sealed class SubmissionIntake(
     SpoolSignal spoolSignal,
     NotificationSignal notificationSignal,
     TimeProvider clock,
+    PortalMetrics metrics,
     ILogger<SubmissionIntake> logger)
 {
     private const string ReferenceAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -49,7 +51,7 @@ public sealed class SubmissionIntake(
         };
         try
         {
-            var reference = await StoreAsync(db, submission, clock, cancellationToken);
+            var reference = await StoreAsync(db, submission, clock, metrics, cancellationToken);
             notificationSignal.Notify();
             return reference;
         }
@@ -63,7 +65,7 @@ public sealed class SubmissionIntake(
     }
 
     /// <summary>Inserts the submission unless one with its idempotency key exists; returns the stored reference either way.</summary>
-    public static async Task<string> StoreAsync(PortalDbContext db, Submission submission, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<string> StoreAsync(PortalDbContext db, Submission submission, TimeProvider clock, PortalMetrics metrics, CancellationToken cancellationToken)
     {
         submission.StoredAt = clock.GetUtcNow();
         // A retry (double click, back and send again, a replayed spool file) is expected: answer it without provoking
@@ -84,6 +86,7 @@ public sealed class SubmissionIntake(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            metrics.SubmissionStored(SubmissionNames.Of(submission.Kind), submission.Status == SubmissionStatus.Spam);
             return submission.Reference;
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "submissions_idempotency_key_key" })

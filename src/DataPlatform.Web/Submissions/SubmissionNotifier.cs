@@ -37,6 +37,13 @@ public sealed class SubmissionNotifier(
         }
     }
 
+    protected override async Task<long> CountWaitingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Submissions
+            .LongCountAsync(s => s.NotifiedAt == null && s.Status != SubmissionStatus.Spam, cancellationToken);
+    }
+
     public async Task<int> SendPendingAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;

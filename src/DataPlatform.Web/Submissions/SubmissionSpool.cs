@@ -50,6 +50,9 @@ public sealed partial class SubmissionSpool
         }
     }
 
+    /// <summary>How many submissions wait in the spool (unreadable ones set aside are not counted).</summary>
+    public long Count => Directory.Exists(_directory) ? Directory.EnumerateFiles(_directory, "*.json").LongCount() : 0;
+
     /// <summary>The spooled submissions, oldest first, with their files.</summary>
     public IEnumerable<(string File, Submission? Submission)> ReadAll()
     {

@@ -120,6 +120,10 @@ public static class SubmissionsExtensions
     /// </summary>
     public static void UseFormPages(this WebApplication app)
     {
+        var metrics = app.Services.GetRequiredService<Site.PortalMetrics>();
+        var (notifier, replies, spool) = (app.Services.GetRequiredService<SubmissionNotifier>(), app.Services.GetRequiredService<ReplySender>(), app.Services.GetRequiredService<SubmissionSpool>());
+        metrics.ObserveMailQueue(() => notifier.Waiting + replies.Waiting);
+        metrics.ObserveSpool(() => spool.Count);
         var templates = app.Services.GetRequiredService<FormPageTemplates>();
         app.Use((context, next) =>
             HttpMethods.IsGet(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<FormPageAttribute>() is { } formPage
