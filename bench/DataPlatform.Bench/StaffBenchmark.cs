@@ -58,7 +58,7 @@ public static partial class StaffBenchmark
         await using (var connection = new NpgsqlConnection(db))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("update \"AspNetUsers\" set \"MustChangePassword\" = false", connection);
+            await using var command = new NpgsqlCommand("update \"AspNetUsers\" set must_change_password = false", connection);
             await command.ExecuteNonQueryAsync();
         }
         var signInPage = await http.GetStringAsync("/staff/signin");

@@ -13,7 +13,8 @@ public static class DatabaseExtensions
         // Resolved when first needed, so configuration added late (test hosts) is seen too.
         builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(PortalConnectionString(sp.GetRequiredService<IConfiguration>())));
         builder.Services.AddSingleton<DatabaseState>();
-        builder.Services.AddDbContextPool<PortalDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        // One naming convention maps every table and column (snake_case, as the SQL migrations write them).
+        builder.Services.AddDbContextPool<PortalDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention());
         builder.Services.AddHostedService<DatabaseMigrationService>();
 
         // Data Protection keys in PostgreSQL (PostgresXmlRepository, set up with the submissions, whose spool folder

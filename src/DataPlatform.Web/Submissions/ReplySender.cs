@@ -43,17 +43,8 @@ public sealed class ReplySender(
             {
                 return sent;
             }
-            SmtpClient smtp;
-            try
-            {
-                smtp = await mailServer.ConnectAsync(cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Sending replies failed, they stay queued and are retried: {Reason}", e.GetBaseException().Message);
-                return -1;
-            }
-            using var connected = smtp;
+            // Connected at the first reply, so a server that cannot be reached counts as that reply's attempt, with the reason.
+            SmtpClient? smtp = null;
             var unreachable = false;
             foreach (var reply in batch)
             {
@@ -61,6 +52,7 @@ public sealed class ReplySender(
                 reply.Attempts++;
                 try
                 {
+                    smtp ??= await mailServer.ConnectAsync(cancellationToken);
                     await smtp.SendAsync(MailServer.Message(settings.From, [reply.ToAddress], reply.Subject, reply.Body, settings.TeamAddress), cancellationToken);
                     (reply.State, reply.SentAt, reply.LastError) = (SubmissionReply.Sent, now, null);
                     db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = reply.SubmissionId, Actor = "mail server", Action = "reply sent", NewValue = reply.Subject, At = now });
@@ -83,9 +75,13 @@ public sealed class ReplySender(
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            if (!unreachable)
+            if (smtp is not null)
             {
-                await smtp.DisconnectAsync(true, cancellationToken);
+                if (!unreachable)
+                {
+                    await smtp.DisconnectAsync(true, cancellationToken);
+                }
+                smtp.Dispose();
             }
             if (unreachable)
             {

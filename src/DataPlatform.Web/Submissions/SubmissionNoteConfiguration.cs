@@ -7,12 +7,6 @@ internal sealed class SubmissionNoteConfiguration : IEntityTypeConfiguration<Sub
 {
     public void Configure(EntityTypeBuilder<SubmissionNote> entity)
     {
-        entity.ToTable("submission_notes");
         entity.HasKey(n => n.Id);
-        entity.Property(n => n.Id).HasColumnName("id");
-        entity.Property(n => n.SubmissionId).HasColumnName("submission_id");
-        entity.Property(n => n.Author).HasColumnName("author");
-        entity.Property(n => n.Text).HasColumnName("text");
-        entity.Property(n => n.CreatedAt).HasColumnName("created_at");
     }
 }

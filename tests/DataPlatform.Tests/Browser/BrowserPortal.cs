@@ -56,7 +56,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         await using (var connection = new Npgsql.NpgsqlConnection(Portal.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand("update \"AspNetUsers\" set \"MustChangePassword\" = false", connection);
+            await using var command = new Npgsql.NpgsqlCommand("update \"AspNetUsers\" set must_change_password = false", connection);
             await command.ExecuteNonQueryAsync();
         }
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();

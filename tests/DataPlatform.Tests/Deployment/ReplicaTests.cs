@@ -73,7 +73,7 @@ public sealed class ReplicaTests : IAsyncLifetime
         await using (var connection = new NpgsqlConnection(_first.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("update \"AspNetUsers\" set \"MustChangePassword\" = false where \"Email\" = $1", connection);
+            await using var command = new NpgsqlCommand("update \"AspNetUsers\" set must_change_password = false where email = $1", connection);
             command.Parameters.Add(new NpgsqlParameter { Value = email });
             await command.ExecuteNonQueryAsync();
         }
