@@ -8,7 +8,7 @@ namespace DataPlatform.Web.Staff;
 
 /// <summary>Staff sign-in, sign-out and password change. There is no sign-up: accounts come from the <c>staff</c> command.</summary>
 [Route(AppRoutes.Staff)]
-public sealed class StaffAccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInThrottle throttle, IDataProtectionProvider protection, PortalLayout layout, TimeProvider clock, ILogger<StaffAccountController> logger) : Controller
+public sealed class StaffAccountController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInThrottle throttle, IDataProtectionProvider protection, PortalLayout layout, TimeProvider clock, Microsoft.Extensions.Options.IOptions<StaffOptions> options, ILogger<StaffAccountController> logger) : Controller
 {
     /// <summary>Set after a successful sign-in: this browser is the account owner's, and failures from elsewhere do not slow it down.</summary>
     public const string DeviceCookie = "portal-staff-device";
@@ -18,11 +18,17 @@ public sealed class StaffAccountController(SignInManager<StaffUser> signIn, User
     private static readonly Lazy<string> UnknownAccountHash = new(() => new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString()));
 
     [HttpGet("signin"), AllowAnonymous]
-    public IActionResult SignIn(string? returnUrl) => View(Model(new SignInForm(), "Staff sign-in", null, returnUrl));
+    public IActionResult SignIn(string? returnUrl, string? failed) =>
+        View(Model(new SignInForm(), "Staff sign-in", failed == "oidc" ? StaffOidcController.FailedMessage(options.Value.Oidc.DisplayName) : null, returnUrl));
 
     [HttpPost("signin"), AllowAnonymous, ValidateAntiForgeryToken]
     public async Task<IActionResult> SignIn(SignInForm form, string? returnUrl)
     {
+        if (!options.Value.LocalPasswords)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(Model(new SignInForm(), "Staff sign-in", $"Passwords are switched off here: sign in with {options.Value.Oidc.DisplayName}.", returnUrl));
+        }
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -101,13 +107,14 @@ public sealed class StaffAccountController(SignInManager<StaffUser> signIn, User
     public async Task<IActionResult> SignOutStaff()
     {
         logger.LogInformation("Staff sign-out for {Email}", User.Identity?.Name);
+        var fromProvider = User.FindFirst(System.Security.Claims.ClaimTypes.AuthenticationMethod)?.Value == StaffOidcController.Method;
         // A new security stamp makes every copy of this session's cookie worthless, not only the browser's.
         if (await users.GetUserAsync(User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
         }
         await signIn.SignOutAsync();
-        return LocalRedirect("/staff/signin");
+        return await StaffOidcController.AfterSignOutAsync(this, fromProvider);
     }
 
     [HttpGet("password"), Authorize]

@@ -24,7 +24,9 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
     /// <summary>Staff with a handed-out password must choose their own before anything else.</summary>
     public override async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        if (await users.GetUserAsync(User) is { MustChangePassword: true })
+        // (A session from the organisation's sign-in has no password to change.)
+        if (User.FindFirst(System.Security.Claims.ClaimTypes.AuthenticationMethod)?.Value != StaffOidcController.Method
+            && await users.GetUserAsync(User) is { MustChangePassword: true })
         {
             context.Result = LocalRedirect("/staff/password");
             return;
