@@ -5,6 +5,7 @@ using DataPlatform.Web.Health;
 using DataPlatform.Web.Localization;
 using DataPlatform.Web.Logging;
 using DataPlatform.Web.Outputs;
+using DataPlatform.Web.Publishing;
 using DataPlatform.Web.Search;
 using DataPlatform.Web.Site;
 using DataPlatform.Web.Staff;
@@ -23,6 +24,7 @@ builder.AddPortalHealth();
 builder.AddPortalMetrics();
 builder.AddPortalSite();
 builder.AddPortalDatabase();
+builder.AddPortalGitContent();
 builder.AddPortalContent();
 builder.AddPortalOutputs();
 builder.AddPortalCharts();
@@ -58,6 +60,7 @@ app.UseFormPages();
 
 app.MapStaticAssets();
 app.MapHealthEndpoints();
+app.MapContentHook();
 // WithStaticAssets: views link the stylesheet by its fingerprinted name, which is cached for a year.
 app.MapControllers().WithStaticAssets();
 app.MapContent();

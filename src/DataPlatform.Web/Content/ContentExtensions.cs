@@ -8,10 +8,12 @@ public static class ContentExtensions
 {
     public static void AddPortalContent(this WebApplicationBuilder builder)
     {
+        // Content from git is checked out after this is validated (and may be unreachable at first): its folder may not exist yet.
+        var fromGit = !string.IsNullOrEmpty(builder.Configuration[$"{Publishing.GitContentOptions.SectionName}:Repository"]);
         builder.Services.AddOptions<ContentOptions>()
             .BindConfiguration(ContentOptions.SectionName)
             .PostConfigure(o => o.Root = ContentRootLocator.Resolve(o.Root))
-            .Validate(o => Directory.Exists(o.Root), "Content:Root does not name an existing folder.")
+            .Validate(o => fromGit || Directory.Exists(o.Root), "Content:Root does not name an existing folder.")
             .Validate(o => o.Layout != ContentLayout.Directories || SiteLanguage.All.All(l => o.Directories.ContainsKey(l.Code)),
                 "Content:Layout is Directories but Content:Directories does not name a folder for every language (en, sv).")
             .ValidateOnStart();

@@ -21,9 +21,12 @@ public static class HealthEndpoints
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(Ready),
-            // The first check that failed says why, as before: "content not loaded", "database not migrated", "database unavailable".
-            ResponseWriter = (context, report) => Write(context, report.Status == HealthStatus.Healthy ? "ready"
-                : report.Entries.Values.First(e => e.Status != HealthStatus.Healthy).Description ?? "not ready"),
+            // The first check that failed says why, as before: "content not loaded", "database not migrated", "database
+            // unavailable". Ready but degraded (the content repository cannot be followed, the last content is served): "ready"
+            // and a line for each reason.
+            ResponseWriter = (context, report) => Write(context, report.Status == HealthStatus.Unhealthy
+                ? report.Entries.Values.First(e => e.Status == HealthStatus.Unhealthy).Description ?? "not ready"
+                : string.Join('\n', ["ready", .. report.Entries.Values.Where(e => e.Status == HealthStatus.Degraded).Select(e => e.Description)])),
         });
         // The snapshot is read once, so the version and its load time belong together; `searchIndexed` is the content
         // version the search index holds (equal to `content` once the index has caught up).

@@ -280,7 +280,13 @@ public sealed class StaffController(PortalDbContext db, SubmissionReview review,
 
     /// <summary>The editors' view of the content: the check's errors and warnings, and the translation table.</summary>
     [HttpGet("content")]
-    public IActionResult ContentReport() => View(Staff(new ContentReportViewModel { Report = content.Report, Fetches = fetcher.Status, Failures = work.Failures }, "Content report"));
+    public IActionResult ContentReport()
+    {
+        // The content repository first, when the content comes from git (the service exists only then).
+        var repository = HttpContext.RequestServices.GetService<Publishing.GitContentSource>()?.Status;
+        var fetches = repository is null ? fetcher.Status : [repository, .. fetcher.Status];
+        return View(Staff(new ContentReportViewModel { Report = content.Report, Fetches = fetches, Failures = work.Failures }, "Content report"));
+    }
 
     private async Task<IActionResult> Result(Guid id, SubmissionFilter filter, ChangeResult result, CancellationToken cancellationToken) => result switch
     {

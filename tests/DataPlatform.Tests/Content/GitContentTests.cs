@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using DataPlatform.Tests.Infrastructure;
+using DataPlatform.Web.Staff;
+
+namespace DataPlatform.Tests.Content;
+
+/// <summary>Content served from a branch of a real bare repository on disk, followed by polling and by the signed hook.</summary>
+public sealed class GitContentTests : IDisposable
+{
+    private const string Secret = "hook-secret";
+    private readonly string _root = Directory.CreateTempSubdirectory("portal-git-").FullName;
+    private string Origin => Path.Combine(_root, "origin.git");
+    private string Editor => Path.Combine(_root, "editor");
+
+    public GitContentTests()
+    {
+        Git(_root, "init", "--quiet", "--bare", "-b", "main", Origin);
+        Git(_root, "clone", "--quiet", Origin, Editor);
+        CopyFolder(Fixtures.Portal, Path.Combine(Editor, "content"));
+        Commit("The site as it is");
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static string Git(string directory, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-c", "user.name=Editor", "-c", "user.email=editor@example.org" }.Concat(arguments))
+        {
+            info.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
+        return output.Trim();
+    }
+
+    private void Commit(string message)
+    {
+        Git(Editor, "add", "--all");
+        Git(Editor, "commit", "--quiet", "-m", message);
+        Git(Editor, "push", "--quiet", "origin", "HEAD:main");
+    }
+
+    /// <summary>An editor changes the About page's title and pushes.</summary>
+    private void PushTitle(string title)
+    {
+        var page = Path.Combine(Editor, "content", "about", "_index.md");
+        File.WriteAllText(page, File.ReadAllText(page).Replace("title: About the platform", $"title: {title}", StringComparison.Ordinal));
+        Commit($"Title: {title}");
+    }
+
+    private Task<PortalFactory> PortalAsync(int pollSeconds) => PortalFactory.CreateAsync(Fixtures.Portal, new Dictionary<string, string?>
+    {
+        ["Content:Git:Repository"] = "file://" + Origin,
+        ["Content:Git:PollSeconds"] = pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Content:Git:WorkDirectory"] = Path.Combine(_root, "portal"),
+        ["Content:Git:WebhookSecret"] = Secret,
+    });
+
+    private static async Task<string> Title(HttpClient client) => (await Html.GetAsync(client, "/about/")).QuerySelector("h1")!.TextContent.Trim();
+
+    private static HttpRequestMessage Hook(string? signature, string body = "{\"ref\":\"refs/heads/main\"}")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/hooks/content") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Hub-Signature-256", signature);
+        }
+        return request;
+    }
+
+    private static string Sign(string body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body)));
+
+    [Fact]
+    public async Task A_push_to_the_branch_is_served_within_the_poll_interval()
+    {
+        await using var portal = await PortalAsync(pollSeconds: 1);
+        var client = portal.CreatePlainClient();
+        Assert.Equal("About the platform", await Title(client));
+
+        PushTitle("About us, from git");
+
+        await Eventually.TrueAsync(async () => await Title(client) == "About us, from git", "the pushed title served", seconds: 10);
+    }
+
+    [Fact]
+    public async Task The_signed_hook_brings_a_push_at_once_and_a_wrong_signature_is_refused()
+    {
+        await using var portal = await PortalAsync(pollSeconds: 3600);
+        var client = portal.CreatePlainClient();
+        PushTitle("About us, by the hook");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Hook(null))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Hook("sha256=" + new string('0', 64)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Hook(Sign("{}")))).StatusCode);
+        Assert.Equal("About the platform", await Title(client));
+
+        var body = "{\"ref\":\"refs/heads/main\"}";
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Hook(Sign(body), body))).StatusCode);
+        await Eventually.TrueAsync(async () => await Title(client) == "About us, by the hook", "the pushed title served", seconds: 5);
+    }
+
+    [Fact]
+    public async Task A_repository_that_cannot_be_reached_keeps_the_last_content_and_says_why()
+    {
+        await using var portal = await PortalAsync(pollSeconds: 3600);
+        var client = portal.CreatePlainClient();
+        Directory.Move(Origin, Origin + ".gone");
+
+        var body = "{}";
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Hook(Sign(body), body))).StatusCode);
+        var source = (DataPlatform.Web.Publishing.GitContentSource)portal.Services.GetService(typeof(DataPlatform.Web.Publishing.GitContentSource))!;
+        await Eventually.TrueAsync(() => source.Status?.Error is not null, "the failed fetch", seconds: 10);
+
+        Assert.Equal("About the platform", await Title(client));
+        var ready = await client.GetAsync("/readyz");
+        var readiness = await ready.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.StartsWith("ready\ncontent repository: ", readiness, StringComparison.Ordinal);
+        var staff = await StaffAccounts.SignInAsync(portal, await StaffAccounts.CreateAsync(portal, StaffRoles.Staff));
+        var report = await Html.GetAsync(staff, "/staff/content");
+        var row = report.QuerySelectorAll(".fetches tbody tr")[0].QuerySelectorAll("td").Select(td => td.TextContent).ToList();
+        Assert.StartsWith("content repository (main at ", row[0], StringComparison.Ordinal);
+        Assert.Equal(source.Status!.Error, row[5]);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
