@@ -25,6 +25,9 @@ public sealed class GitContentOptions
     /// <summary>An HTTPS token for the repository, sent as a header and never written in a URL or a log; empty: the git client's own credentials (an SSH key).</summary>
     public string Token { get; set; } = "";
 
+    /// <summary>Where "Publish as a page" commits: <c>suggestion</c> (default, a branch <c>suggestion/&lt;reference&gt;</c> to review and merge) or <c>branch</c> (straight onto <see cref="Branch"/>).</summary>
+    public string PublishTo { get; set; } = "suggestion";
+
     public bool IsConfigured => Repository.Length > 0;
 
     public string CheckoutDirectory => Path.Combine(Path.GetFullPath(WorkDirectory), "checkout");

@@ -12,6 +12,7 @@ public static class PublishingExtensions
     {
         builder.Services.AddOptions<GitContentOptions>().BindConfiguration(GitContentOptions.SectionName)
             .Validate(o => o.PollSeconds >= 1, "Content:Git:PollSeconds must be at least 1.")
+            .Validate(o => o.PublishTo is "suggestion" or "branch", "Content:Git:PublishTo is suggestion or branch.")
             .Validate(o => !o.IsConfigured || (o.Branch.Length > 0 && !o.Branch.StartsWith('-') && !o.ContentPath.Contains("..", StringComparison.Ordinal)),
                 "Content:Git:Branch must name a branch and Content:Git:ContentPath a folder inside the repository.")
             .ValidateOnStart();
@@ -24,6 +25,7 @@ public static class PublishingExtensions
         builder.Services.AddOptions<ContentOptions>().PostConfigure<IOptions<GitContentOptions>>((content, git) => content.Root = git.Value.ContentRoot);
         builder.Services.AddSingleton<GitClient>();
         builder.Services.AddSingleton<GitContentSource>();
+        builder.Services.AddSingleton<SuggestionPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GitContentSource>());
         builder.Services.AddHealthChecks().AddCheck<GitContentHealthCheck>("content repository", tags: ["ready"]);
     }

@@ -63,9 +63,10 @@ public sealed class GitContentTests : IDisposable
         Commit($"Title: {title}");
     }
 
-    private Task<PortalFactory> PortalAsync(int pollSeconds) => PortalFactory.CreateAsync(Fixtures.Portal, new Dictionary<string, string?>
+    private Task<PortalFactory> PortalAsync(int pollSeconds, string publishTo = "suggestion") => PortalFactory.CreateAsync(Fixtures.Portal, new Dictionary<string, string?>
     {
         ["Content:Git:Repository"] = "file://" + Origin,
+        ["Content:Git:PublishTo"] = publishTo,
         ["Content:Git:PollSeconds"] = pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Content:Git:WorkDirectory"] = Path.Combine(_root, "portal"),
         ["Content:Git:WebhookSecret"] = Secret,
@@ -136,6 +137,75 @@ public sealed class GitContentTests : IDisposable
         var row = report.QuerySelectorAll(".fetches tbody tr")[0].QuerySelectorAll("td").Select(td => td.TextContent).ToList();
         Assert.StartsWith("content repository (main at ", row[0], StringComparison.Ordinal);
         Assert.Equal(source.Status!.Error, row[5]);
+    }
+
+    private static Task<DataPlatform.Web.Submissions.Submission> AcceptedEvent(PortalFactory portal, string language = "en") =>
+        StaffAccounts.AddSubmissionAsync(portal, s =>
+        {
+            s.Kind = DataPlatform.Web.Submissions.SubmissionKind.Event;
+            s.Status = DataPlatform.Web.Submissions.SubmissionStatus.Accepted;
+            s.Reference = "E-" + s.Reference[2..];
+            s.Language = language;
+            s.Title = "Single-cell workshop";
+            s.Message = "Two days of single-cell analysis.";
+            s.Fields = "{\"start\":\"2027-03-01\",\"end\":\"2027-03-02\",\"venue\":\"Uppsala\"}";
+        });
+
+    /// <summary>Staff open "Publish as a page", change the text and publish it; the answer.</summary>
+    private static async Task<HttpResponseMessage> PublishAsync(HttpClient staff, Guid id, Func<string, string> edit)
+    {
+        var page = await Html.GetAsync(staff, $"/staff/submissions/{id}/publish");
+        return await staff.PostAsync($"/staff/submissions/{id}/publish", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["markdown"] = edit(page.QuerySelector("textarea#markdown")!.TextContent),
+        }));
+    }
+
+    [Fact]
+    public async Task A_published_suggestion_is_one_commit_by_the_staff_member_on_its_own_branch_also_when_asked_twice()
+    {
+        await using var portal = await PortalAsync(pollSeconds: 3600);
+        var email = await StaffAccounts.CreateAsync(portal, StaffRoles.Staff);
+        var staff = await StaffAccounts.SignInAsync(portal, email);
+        var suggestion = await AcceptedEvent(portal, language: "sv");
+
+        var published = await PublishAsync(staff, suggestion.Id, text => text + "\nEdited by staff.\n");
+        Assert.Equal((HttpStatusCode.Redirect, $"/staff/submissions/{suggestion.Id}"), (published.StatusCode, published.Headers.Location!.OriginalString));
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(staff, suggestion.Id, text => text)).StatusCode);
+
+        var branch = $"suggestion/{suggestion.Reference}";
+        Assert.Equal("1", Git(Origin, "rev-list", "--count", $"main..{branch}"));
+        Assert.Equal($"{email}|Publish suggestion {suggestion.Reference}: Single-cell workshop", Git(Origin, "log", "-1", "--format=%ae|%s", branch));
+        Assert.Equal(["content/events/single-cell-workshop.md", "content/events/single-cell-workshop.sv.md"],
+            Git(Origin, "diff", "--name-only", "main", branch).Split('\n'));
+        Assert.EndsWith("Edited by staff.\n", Git(Origin, "show", $"{branch}:content/events/single-cell-workshop.md") + "\n", StringComparison.Ordinal);
+        var history = (await Html.GetAsync(staff, $"/staff/submissions/{suggestion.Id}")).QuerySelectorAll(".history li").Select(li => li.TextContent).ToList();
+        Assert.Single(history, h => h.Contains("published", StringComparison.Ordinal) && h.Contains(branch, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Published_to_the_branch_it_is_served_and_a_refused_push_can_be_tried_again()
+    {
+        await using var portal = await PortalAsync(pollSeconds: 1, publishTo: "branch");
+        var staff = await StaffAccounts.SignInAsync(portal, await StaffAccounts.CreateAsync(portal, StaffRoles.Staff));
+        var suggestion = await AcceptedEvent(portal);
+        var hook = Path.Combine(Origin, "hooks", "pre-receive");
+        File.WriteAllText(hook, "#!/bin/sh\necho 'pushes are closed today' >&2\nexit 1\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var refused = await PublishAsync(staff, suggestion.Id, text => text);
+        Assert.Equal(HttpStatusCode.BadGateway, refused.StatusCode);
+        Assert.Contains("pushes are closed today", (await Html.ParseAsync(refused)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+
+        File.Delete(hook);
+        Assert.Equal(HttpStatusCode.Redirect, (await PublishAsync(staff, suggestion.Id, text => text)).StatusCode);
+        Assert.Equal(1, Git(Origin, "log", "--format=%s", "main").Split('\n').Count(s => s.Contains(suggestion.Reference, StringComparison.Ordinal)));
+        var client = portal.CreatePlainClient();
+        await Eventually.TrueAsync(async () => (await client.GetAsync("/events/single-cell-workshop/")).StatusCode == HttpStatusCode.OK, "the published page served", seconds: 10);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
