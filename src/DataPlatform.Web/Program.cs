@@ -49,6 +49,7 @@ app.UseSingleSlashPaths();
 app.UsePortalMetrics();
 // A cached page is answered before anything else runs.
 app.UsePageCache();
+app.UsePreviews();
 app.UsePortalErrorPages();
 app.UseRouting();
 app.UseFormBodyLimit();

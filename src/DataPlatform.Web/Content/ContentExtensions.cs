@@ -23,7 +23,9 @@ public static class ContentExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContentStartup>());
         // One snapshot per request, taken when the request first needs content: a reload while the request
         // runs never mixes two versions of the site in one response.
-        builder.Services.AddScoped(sp => sp.GetRequiredService<ContentStore>().Current);
+        // The live snapshot, unless the request is a branch preview (which sets its own before anything reads this).
+        builder.Services.AddScoped<Publishing.RequestSnapshot>();
+        builder.Services.AddScoped(sp => sp.GetRequiredService<Publishing.RequestSnapshot>().Snapshot ?? sp.GetRequiredService<ContentStore>().Current);
         builder.Services.AddScoped<PortalLayout>();
     }
 

@@ -28,6 +28,9 @@ public sealed class GitContentOptions
     /// <summary>Where "Publish as a page" commits: <c>suggestion</c> (default, a branch <c>suggestion/&lt;reference&gt;</c> to review and merge) or <c>branch</c> (straight onto <see cref="Branch"/>).</summary>
     public string PublishTo { get; set; } = "suggestion";
 
+    /// <summary>How many branch previews are kept (least recently used dropped), default 3.</summary>
+    public int Previews { get; set; } = 3;
+
     public bool IsConfigured => Repository.Length > 0;
 
     public string CheckoutDirectory => Path.Combine(Path.GetFullPath(WorkDirectory), "checkout");

@@ -26,8 +26,18 @@ public static class PublishingExtensions
         builder.Services.AddSingleton<GitClient>();
         builder.Services.AddSingleton<GitContentSource>();
         builder.Services.AddSingleton<SuggestionPublisher>();
+        builder.Services.AddSingleton<PreviewStore>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GitContentSource>());
         builder.Services.AddHealthChecks().AddCheck<GitContentHealthCheck>("content repository", tags: ["ready"]);
+    }
+
+    /// <summary>Branch previews for staff, answered after the page cache (which never keeps a <c>/staff</c> answer).</summary>
+    public static void UsePreviews(this WebApplication app)
+    {
+        if (app.Services.GetService<PreviewStore>() is not null)
+        {
+            app.UseMiddleware<PreviewMiddleware>();
+        }
     }
 
     /// <summary>

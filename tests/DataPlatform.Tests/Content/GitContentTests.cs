@@ -181,7 +181,11 @@ public sealed class GitContentTests : IDisposable
             Git(Origin, "diff", "--name-only", "main", branch).Split('\n'));
         Assert.EndsWith("Edited by staff.\n", Git(Origin, "show", $"{branch}:content/events/single-cell-workshop.md") + "\n", StringComparison.Ordinal);
         var history = (await Html.GetAsync(staff, $"/staff/submissions/{suggestion.Id}")).QuerySelectorAll(".history li").Select(li => li.TextContent).ToList();
-        Assert.Single(history, h => h.Contains("published", StringComparison.Ordinal) && h.Contains(branch, StringComparison.Ordinal));
+        Assert.Single(history, h => h.EndsWith($"published to {branch} at {Git(Origin, "rev-parse", branch)[..12]} (preview)", StringComparison.Ordinal));
+        var detail = await Html.GetAsync(staff, $"/staff/submissions/{suggestion.Id}");
+        var previewLink = detail.QuerySelector(".history a")!.GetAttribute("href")!;
+        Assert.Equal($"/staff/preview/{branch}/", previewLink);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(previewLink + "events/single-cell-workshop/")).StatusCode);
     }
 
     [Fact]
@@ -206,6 +210,39 @@ public sealed class GitContentTests : IDisposable
         Assert.Equal(1, Git(Origin, "log", "--format=%s", "main").Split('\n').Count(s => s.Contains(suggestion.Reference, StringComparison.Ordinal)));
         var client = portal.CreatePlainClient();
         await Eventually.TrueAsync(async () => (await client.GetAsync("/events/single-cell-workshop/")).StatusCode == HttpStatusCode.OK, "the published page served", seconds: 10);
+    }
+
+    [Fact]
+    public async Task A_pushed_branch_is_previewed_by_staff_and_by_nobody_else()
+    {
+        await using var portal = await PortalAsync(pollSeconds: 3600);
+        Git(Editor, "checkout", "--quiet", "-b", "suggestion/new-title");
+        var page = Path.Combine(Editor, "content", "about", "_index.md");
+        File.WriteAllText(page, File.ReadAllText(page).Replace("title: About the platform", "title: About us, not merged yet", StringComparison.Ordinal));
+        Git(Editor, "commit", "--quiet", "-am", "A title to review");
+        Git(Editor, "push", "--quiet", "origin", "suggestion/new-title");
+        var commit = Git(Editor, "rev-parse", "HEAD");
+
+        var anonymous = await portal.CreatePlainClient().GetAsync("/staff/preview/suggestion/new-title/about/");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/staff/signin", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var staff = await StaffAccounts.SignInAsync(portal, await StaffAccounts.CreateAsync(portal, StaffRoles.Staff));
+        var list = await Html.GetAsync(staff, "/staff/preview/");
+        Assert.Equal(["main", "suggestion/new-title"], list.QuerySelectorAll(".previews tbody td:first-child").Select(td => td.TextContent).Order());
+
+        var response = await staff.GetAsync("/staff/preview/suggestion/new-title/about/");
+        var preview = await Html.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("About us, not merged yet", preview.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal($"Preview of suggestion/new-title at {commit[..12]} — the live page", preview.QuerySelector(".preview-banner")!.TextContent);
+        Assert.Equal("/about/", preview.QuerySelector(".preview-banner a")!.GetAttribute("href"));
+        Assert.Equal((true, "noindex"), (response.Headers.CacheControl!.NoStore, response.Headers.GetValues("X-Robots-Tag").Single()));
+        // Links stay inside the preview (the staff workspace's are the workspace's).
+        Assert.DoesNotContain(preview.QuerySelectorAll("main a[href^='/']").Select(a => a.GetAttribute("href")!),
+            href => !href.StartsWith("/staff/", StringComparison.Ordinal));
+        Assert.Contains(preview.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!), href => href == "/staff/preview/suggestion/new-title/sv/om/" || href.StartsWith("/staff/preview/suggestion/new-title/sv/", StringComparison.Ordinal));
+        Assert.Equal("About the platform", await Title(portal.CreatePlainClient()));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
