@@ -17,7 +17,7 @@ public sealed class PreviewController(IServiceProvider services, PortalLayout la
             return NotFound();
         }
         var (branches, problem) = await previews.BranchesAsync(cancellationToken);
-        var model = layout.Apply(new PreviewListViewModel { Branches = branches, Problem = problem }, "Previews");
+        var model = layout.Apply(new PreviewListViewModel { Branches = branches, Problem = problem, Check = previews.CheckOf }, "Previews");
         model.NoIndex = true;
         return View("~/Views/Staff/Previews.cshtml", model);
     }

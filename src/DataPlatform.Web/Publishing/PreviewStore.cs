@@ -10,10 +10,11 @@ namespace DataPlatform.Web.Publishing;
 /// </summary>
 public sealed class PreviewStore(IOptions<GitContentOptions> options, IOptions<ContentOptions> content, GitClient git, TimeProvider clock) : IDisposable
 {
-    private sealed record Preview(string Commit, ContentSnapshot Snapshot, DateTimeOffset Used);
+    private sealed record Preview(string Commit, ContentSnapshot Snapshot, CheckReport Check, DateTimeOffset Used);
 
     private readonly SemaphoreSlim _one = new(1, 1);
-    private readonly Dictionary<string, Preview> _previews = new(StringComparer.Ordinal);
+    // Written under _one; read by the branches list at any time.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Preview> _previews = new(StringComparer.Ordinal);
     private DateTimeOffset _fetched = DateTimeOffset.MinValue;
 
     private string Mirror => Path.Combine(Path.GetFullPath(options.Value.WorkDirectory), "previews", "mirror.git");
@@ -50,6 +51,10 @@ public sealed class PreviewStore(IOptions<GitContentOptions> options, IOptions<C
             .Select(f => new PreviewBranch(f[0], f[1], f[2], DateTimeOffset.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture), f[4]))], list.Succeeded ? null : list.Error);
     }
 
+    /// <summary>The check of a branch's commit, when its preview has been built.</summary>
+    public CheckReport? CheckOf(PreviewBranch branch) =>
+        _previews.TryGetValue(branch.Name, out var kept) && kept.Commit == branch.Commit ? kept.Check : null;
+
     /// <summary>The branch's site at its newest commit, or null when there is no such branch.</summary>
     public async Task<(PreviewBranch Branch, ContentSnapshot Snapshot)?> GetAsync(string branch, CancellationToken cancellationToken)
     {
@@ -83,10 +88,11 @@ public sealed class PreviewStore(IOptions<GitContentOptions> options, IOptions<C
                 FetchedDataDirectory = settings.FetchedDataDirectory, RemoteChartDirectory = settings.RemoteChartDirectory, AllowedChartHosts = settings.AllowedChartHosts,
             }, clock);
             var snapshot = loader.Load();
-            _previews[branch] = new Preview(found.Commit, snapshot, clock.GetUtcNow());
+            // The editors' check of the branch, as `check` would give it, for the branches list.
+            _previews[branch] = new Preview(found.Commit, snapshot, ContentCheck.Run(snapshot, loader.Root), clock.GetUtcNow());
             foreach (var (name, _) in _previews.OrderByDescending(p => p.Value.Used).Skip(Math.Max(1, options.Value.Previews)).ToList())
             {
-                _previews.Remove(name);
+                _previews.TryRemove(name, out _);
             }
             return (found, snapshot);
         }

@@ -243,6 +243,10 @@ public sealed class GitContentTests : IDisposable
             href => !href.StartsWith("/staff/", StringComparison.Ordinal));
         Assert.Contains(preview.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!), href => href == "/staff/preview/suggestion/new-title/sv/om/" || href.StartsWith("/staff/preview/suggestion/new-title/sv/", StringComparison.Ordinal));
         Assert.Equal("About the platform", await Title(portal.CreatePlainClient()));
+        var checkedRow = (await Html.GetAsync(staff, "/staff/preview/")).QuerySelectorAll(".previews tbody tr")
+            .Single(tr => tr.QuerySelector("td")!.TextContent == "suggestion/new-title").QuerySelectorAll("td")[4].TextContent;
+        var report = DataPlatform.Content.ContentCheck.Run(new DataPlatform.Content.ContentLoader(new DataPlatform.Content.ContentOptions { Root = Path.Combine(Editor, "content") }).Load(), Path.Combine(Editor, "content"));
+        Assert.Equal($"{report.Errors} errors, {report.Warnings} warnings", checkedRow);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
