@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
+using DataPlatform.Web.Site;
 using Microsoft.AspNetCore.Identity;
 
 namespace DataPlatform.Web.Publishing;
@@ -50,17 +51,7 @@ public sealed partial class PreviewMiddleware(RequestDelegate next, PreviewStore
         var inside = Prefix + branch;
         var live = rest.Length > branch.Length ? rest[branch.Length..] : "/";
         context.Request.Path = live;
-        var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
+        var body = await BufferedResponse.RunAsync(context, next);
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
         response.Headers["X-Robots-Tag"] = "noindex";
@@ -68,7 +59,6 @@ public sealed partial class PreviewMiddleware(RequestDelegate next, PreviewStore
         {
             response.Headers.Location = inside + location;
         }
-        var body = buffer.ToArray();
         if (response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
         {
             var banner = $"""<div class="preview-banner" role="note">Preview of <strong>{WebUtility.HtmlEncode(branch)}</strong> at {preview.Branch.Commit[..12]} — <a href="{WebUtility.HtmlEncode(live)}">the live page</a></div>""";
@@ -76,6 +66,6 @@ public sealed partial class PreviewMiddleware(RequestDelegate next, PreviewStore
             body = Encoding.UTF8.GetBytes(Body().Replace(html, m => m.Value + banner, 1));
         }
         response.ContentLength = body.Length;
-        await original.WriteAsync(body, context.RequestAborted);
+        await response.Body.WriteAsync(body, context.RequestAborted);
     }
 }

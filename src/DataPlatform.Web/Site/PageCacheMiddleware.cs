@@ -29,19 +29,8 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, P
         }
 
         var generation = cache.Generation;
-        var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
+        var body = await BufferedResponse.RunAsync(context, next);
         cache.QueryKeys.Learn(context);
-        var body = buffer.ToArray();
         if (HttpMethods.IsGet(request.Method))
         {
             cache.Store(key, context, generation, body);
@@ -49,7 +38,7 @@ public sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, P
         if (body.Length > 0)
         {
             // Writing nothing would start the response, and the error pages could no longer fill in a bare status.
-            await original.WriteAsync(body, context.RequestAborted);
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
         }
     }
 
