@@ -38,18 +38,28 @@ public sealed partial class PreviewMiddleware(RequestDelegate next, PreviewStore
             return;
         }
         var rest = path[Prefix.Length..];
-        var (branches, _) = await previews.BranchesAsync(context.RequestAborted);
+        var (branches, problem) = await previews.BranchesAsync(context.RequestAborted);
         // A branch name may hold slashes (suggestion/E-…): the longest one the address starts with.
         var branch = branches.Select(b => b.Name).Where(n => rest == n || rest.StartsWith(n + "/", StringComparison.Ordinal)).OrderByDescending(n => n.Length).FirstOrDefault();
-        if (branch is null || await previews.GetAsync(branch, context.RequestAborted) is not { } preview)
+        (PreviewBranch Branch, DataPlatform.Content.ContentSnapshot Snapshot)? preview = null;
+        try
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            await context.Response.WriteAsync("No such branch.\n");
+            preview = branch is null ? null : await previews.GetAsync(branch, context.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            problem = e.Message;
+        }
+        if (preview is null)
+        {
+            // The repository cannot be read, or has no such branch: said in words, never an error page.
+            context.Response.StatusCode = problem is null ? StatusCodes.Status404NotFound : StatusCodes.Status503ServiceUnavailable;
+            await context.Response.WriteAsync(problem is null ? "No such branch.\n" : $"The branch cannot be previewed now: {problem}\n");
             return;
         }
-        context.RequestServices.GetRequiredService<RequestSnapshot>().Snapshot = preview.Snapshot;
+        context.RequestServices.GetRequiredService<RequestSnapshot>().Snapshot = preview.Value.Snapshot;
         var inside = Prefix + branch;
-        var live = rest.Length > branch.Length ? rest[branch.Length..] : "/";
+        var live = rest.Length > branch!.Length ? rest[branch.Length..] : "/";
         context.Request.Path = live;
         var body = await BufferedResponse.RunAsync(context, next);
         var response = context.Response;
@@ -61,7 +71,7 @@ public sealed partial class PreviewMiddleware(RequestDelegate next, PreviewStore
         }
         if (response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
         {
-            var banner = $"""<div class="preview-banner" role="note">Preview of <strong>{WebUtility.HtmlEncode(branch)}</strong> at {preview.Branch.Commit[..12]} — <a href="{WebUtility.HtmlEncode(live)}">the live page</a></div>""";
+            var banner = $"""<div class="preview-banner" role="note">Preview of <strong>{WebUtility.HtmlEncode(branch)}</strong> at {preview.Value.Branch.Commit[..12]} — <a href="{WebUtility.HtmlEncode(live)}">the live page</a></div>""";
             var html = LocalLink().Replace(Encoding.UTF8.GetString(body), m => $"{m.Groups[1].Value}=\"{inside}/");
             body = Encoding.UTF8.GetBytes(Body().Replace(html, m => m.Value + banner, 1));
         }

@@ -137,6 +137,9 @@ public sealed class GitContentTests : IDisposable
         var row = report.QuerySelectorAll(".fetches tbody tr")[0].QuerySelectorAll("td").Select(td => td.TextContent).ToList();
         Assert.StartsWith("content repository (main at ", row[0], StringComparison.Ordinal);
         Assert.Equal(source.Status!.Error, row[5]);
+        var preview = await staff.GetAsync("/staff/preview/main/about/");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, preview.StatusCode);
+        Assert.StartsWith("The branch cannot be previewed now: ", await preview.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static Task<DataPlatform.Web.Submissions.Submission> AcceptedEvent(PortalFactory portal, string language = "en") =>
