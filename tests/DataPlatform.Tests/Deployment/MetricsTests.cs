@@ -15,6 +15,8 @@ public sealed class MetricsTests
             ("Outputs:Publications:Url", $"http://127.0.0.1:{MailCatcher.FreePort()}/publications.json"),
             ("Outputs:CacheDirectory", Path.Combine(Path.GetTempPath(), "portal-outputs-" + Guid.NewGuid().ToString("N")[..8]))));
         var client = portal.CreateClientFrom("127.0.0.1");
+        // The search index empties the page cache when it has caught up: after that, the cache's hits and misses are only these requests'.
+        await portal.WaitForSearchIndexAsync();
         // Reloads are counted from here (a scheduled one may come at any time): the metric must move with them.
         var reloadsBefore = int.Parse(Value(await client.GetStringAsync("/metrics"), "portal_content_reload_duration_seconds_count", "outcome=\"ok\"") ?? "0",
             System.Globalization.CultureInfo.InvariantCulture);
