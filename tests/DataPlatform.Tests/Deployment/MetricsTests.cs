@@ -22,10 +22,15 @@ public sealed class MetricsTests
             System.Globalization.CultureInfo.InvariantCulture);
         var reloads = 0;
         portal.Content.Reloaded += report => Interlocked.Add(ref reloads, report.Error is null ? 1 : 0);
-        for (var i = 0; i < 3; i++)
+        // A page is kept from its second request and answered from the cache at its third, unless a reload emptied the
+        // cache meanwhile (one may come at any time): asked for until the cache answers, each request counted.
+        var pageRequests = 0;
+        do
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/about/")).StatusCode);
+            pageRequests++;
         }
+        while (pageRequests < 20 && Value(await client.GetStringAsync("/metrics"), "portal_page_cache_requests_total", "result=\"hit\"") is null);
         Assert.Equal(HttpStatusCode.SeeOther, (await FormClient.SubmitAsync(client, "/contact/", FormClient.ValidContact)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/search/?q=data")).StatusCode);
         portal.Content.Reload();
@@ -37,7 +42,8 @@ public sealed class MetricsTests
         var english = portal.Content.Current.Pages.Count(p => p.Language.Code == "en");
         Assert.Equal(english.ToString(System.Globalization.CultureInfo.InvariantCulture), Value(metrics, "portal_content_pages", "language=\"en\""));
         Assert.Equal("1", Value(metrics, "portal_page_cache_requests_total", "result=\"hit\""));
-        Assert.Equal("4", Value(metrics, "portal_page_cache_requests_total", "result=\"miss\""));
+        // Every other request missed: the page's before its hit, the contact form's and the search's.
+        Assert.Equal((pageRequests - 1 + 2).ToString(System.Globalization.CultureInfo.InvariantCulture), Value(metrics, "portal_page_cache_requests_total", "result=\"miss\""));
         Assert.Equal("1", Value(metrics, "portal_submissions_stored_total", "form=\"contact\"", "spam=\"false\""));
         Assert.Equal("1", Value(metrics, "portal_search_duration_seconds_count"));
         var reloaded = (reloadsBefore + Volatile.Read(ref reloads)).ToString(System.Globalization.CultureInfo.InvariantCulture);
