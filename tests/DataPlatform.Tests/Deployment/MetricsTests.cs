@@ -41,9 +41,11 @@ public sealed class MetricsTests
 
         var english = portal.Content.Current.Pages.Count(p => p.Language.Code == "en");
         Assert.Equal(english.ToString(System.Globalization.CultureInfo.InvariantCulture), Value(metrics, "portal_content_pages", "language=\"en\""));
-        Assert.Equal("1", Value(metrics, "portal_page_cache_requests_total", "result=\"hit\""));
-        // Every other request missed: the page's before its hit, the contact form's and the search's.
-        Assert.Equal((pageRequests - 1 + 2).ToString(System.Globalization.CultureInfo.InvariantCulture), Value(metrics, "portal_page_cache_requests_total", "result=\"miss\""));
+        // Every cacheable request is counted once, as a hit or a miss: the page's, the contact form's and the search's.
+        var hits = int.Parse(Value(metrics, "portal_page_cache_requests_total", "result=\"hit\"") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var misses = int.Parse(Value(metrics, "portal_page_cache_requests_total", "result=\"miss\"") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(pageRequests + 2, hits + misses);
+        Assert.InRange(hits, 1, pageRequests - 2);
         Assert.Equal("1", Value(metrics, "portal_submissions_stored_total", "form=\"contact\"", "spam=\"false\""));
         Assert.Equal("1", Value(metrics, "portal_search_duration_seconds_count"));
         var reloaded = (reloadsBefore + Volatile.Read(ref reloads)).ToString(System.Globalization.CultureInfo.InvariantCulture);
